@@ -1,0 +1,4 @@
+/**
+ * Agent episodes: prompt renderers, output parser, ReAct and DFSDT search, answer writer.
+ */
+package io.stave.agent;

@@ -1,0 +1,4 @@
+/**
+ * Attention Buckets: waveform, base search, mixing and multi-base generation, on the decoder alone.
+ */
+package io.stave.buckets;
