@@ -112,8 +112,7 @@ class GoldenGenerationTest {
                     Once upon a time, there was a little boy named Timmy. Timmy loved to play with his toys and eat sandwiches. One day, Timmy's mom told him it was time to rest for a while. Timmy's friend Billy came over and took him a down.
                     Timmy's mom saw that Timmy was sad, but Timmy said, "I didn't understand what is it! We need to find some leafs." Timmy thought about it and took a deep breath on a spoon. He hoped it was important to be kind and continued to find its image next time.
                     After they finished getting, Timmy's dad came up to his house and promised to help Timmy.""");
-            // The story ends where the model emits BOS, which llama2.c models treat as the end.
-            assertThat(result.stopReason()).isEqualTo(Generator.StopReason.STOP_TOKEN);
+            assertThat(result.tokens()).hasSize(256);
         }
     }
 
