@@ -70,9 +70,9 @@ public final class DepthFirstSearch {
     public Result run(Episode episode) {
         Run run = new Run(episode);
         Node root = episode.newRoot();
-        int r = run.dfs(root);
+        run.dfs(root);
         StopReason stop = !run.terminalNodes.isEmpty() ? StopReason.ANSWER
-                : r == ABORT ? StopReason.MAX_QUERY_COUNT : StopReason.EXHAUSTED;
+                : run.aborted ? StopReason.MAX_QUERY_COUNT : StopReason.EXHAUSTED;
         Node giveUp = null;
         if (run.terminalNodes.stream().allMatch(Node::pruned) && !run.giveUpNodes.isEmpty()) {
             // ToolBench draws with random.randint; stave draws from the episode's seed (§13).
@@ -87,6 +87,7 @@ public final class DepthFirstSearch {
         final List<Node> terminalNodes = new ArrayList<>();
         final List<Node> giveUpNodes = new ArrayList<>();
         int expandCounter;
+        boolean aborted;
 
         Run(Episode episode) {
             this.episode = episode;
@@ -174,6 +175,7 @@ public final class DepthFirstSearch {
             }
             var reply = episode.ask(node.messages());
             if (episode.counters().llmCalls() >= episode.settings().maxQueryCount()) {
+                aborted = true;
                 return null;
             }
             if (diversity) {
