@@ -10,9 +10,9 @@ import io.stave.bench.schema.FunctionSchemas;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stave functions}: the function list ToolBench offers the model for a query, Finish last. */
 @Command(name = "functions", mixinStandardHelpOptions = true,

@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stave prompt}: the prompt a model receives for a query, as ToolLLaMA text or an OpenAI request. */
 @Command(name = "prompt", mixinStandardHelpOptions = true,

@@ -2,9 +2,9 @@ package io.stave.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
-import io.stave.bench.schema.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

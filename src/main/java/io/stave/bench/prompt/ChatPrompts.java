@@ -1,6 +1,7 @@
 package io.stave.bench.prompt;
 
 import io.stave.bench.Query;
+import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.ToolCatalog;
 import io.stave.bench.chat.Message;
 import io.stave.bench.schema.TaskDescription;

@@ -2,6 +2,7 @@ package io.stave.bench.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.chat.Message;
 import io.stave.bench.chat.Role;
 import io.stave.bench.py.PyRepr;

@@ -1,5 +1,6 @@
 package io.stave.bench.prompt;
 
+import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.py.PyJson;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.stave.bench.prompt;
 
+import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.py.PyStrings;
 import java.util.List;
 

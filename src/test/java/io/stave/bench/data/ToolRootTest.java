@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stave.BadInputException;
 import io.stave.bench.Api;
+import io.stave.bench.Query;
 import io.stave.bench.Tool;
 import io.stave.bench.ToolInfo;
 import java.io.IOException;
@@ -34,6 +35,8 @@ class ToolRootTest {
         ToolRoot tools = ToolRoot.open(root);
         assertThat(tools.toolOf(api("Keyword Analysis"))).isEqualTo(new ToolInfo("kw_tool", "Keywords."));
         assertThat(tools.toolOf(api("silent"))).isEqualTo(new ToolInfo("silent", null));
+        Query query = new Query("1", "q", List.of(api("Keyword Analysis"), api("Other Tool"), api("Other Tool")), List.of());
+        assertThat(tools.missingTools(query)).containsExactly("Other Tool");
         assertThatThrownBy(() -> tools.toolOf(api("Other Tool")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("other_tool.json: $.tool_name: expected a tool file whose standardized tool_name is 'other_tool'");

@@ -1,8 +1,8 @@
-package io.stave.bench.prompt;
+package io.stave.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stave.bench.SpecBlocks;
+import io.stave.bench.prompt.ChatPrompts;
 import org.junit.jupiter.api.Test;
 
 /** The shipped resources are the spec's verbatim blocks, whose lengths and hashes Appendix A lists. */
