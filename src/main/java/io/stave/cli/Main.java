@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DataCommand.class,
             BucketsCommand.class,
+            FunctionsCommand.class,
+            PromptCommand.class,
         })
 public final class Main implements Runnable {
 
