@@ -112,10 +112,14 @@ final class KvCache implements AutoCloseable {
             }
             sum = acc.reduceLanes(VectorOperators.ADD);
         }
+        // The tail (all of a head narrower than a vector) sums in double: exact enough that the
+        // score does not depend on the element order, so Q/K layouts that differ by a row
+        // permutation give the same scores.
+        double tail = 0;
         for (; j < headSize; j++) {
-            sum += q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
+            tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
         }
-        return sum;
+        return (float) (sum + tail);
     }
 
     private void axpy(float a, long at, float[] out, int outOffset) {
