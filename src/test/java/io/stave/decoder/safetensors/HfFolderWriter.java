@@ -153,6 +153,62 @@ final class HfFolderWriter {
         Files.write(file, model.toByteArray());
     }
 
+    /**
+     * A Llama-2-style tokenizer.json: BPE with byte fallback, a Prepend '▁' normalizer, and merges
+     * for every split of every normal piece, ordered by the piece's score (as HF's converter does).
+     */
+    static void writeTokenizerJson(Vocabulary v, Path file) throws IOException {
+        StringBuilder vocab = new StringBuilder();
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int i = 0; i < v.size(); i++) {
+            vocab.append(i == 0 ? "" : ", ").append(quote(v.pieces()[i])).append(": ").append(i);
+            ids.putIfAbsent(v.pieces()[i], i);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Float.compare(v.scores()[b], v.scores()[a]));
+        List<String> merges = new ArrayList<>();
+        for (int id : order) {
+            String piece = v.pieces()[id];
+            if (v.types()[id] != io.stave.decoder.tokenizer.TokenType.NORMAL || piece.codePointCount(0, piece.length()) < 2) {
+                continue;
+            }
+            for (int k = 1; k < piece.length(); k++) {
+                if (ids.containsKey(piece.substring(0, k)) && ids.containsKey(piece.substring(k))) {
+                    merges.add(quote(piece.substring(0, k) + " " + piece.substring(k)));
+                }
+            }
+        }
+        Files.writeString(file, """
+                {"version": "1.0",
+                 "added_tokens": [{"id": 0, "content": "<unk>", "special": true},
+                                  {"id": 1, "content": "<s>", "special": true},
+                                  {"id": 2, "content": "</s>", "special": true}],
+                 "normalizer": {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "\u2581"},
+                                {"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"}]},
+                 "pre_tokenizer": null,
+                 "model": {"type": "BPE", "unk_token": "<unk>", "byte_fallback": true, "fuse_unk": true,
+                           "vocab": {%s},
+                           "merges": [%s]}}
+                """.formatted(vocab, String.join(", ", merges)));
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
     private static void varint(ByteArrayOutputStream out, long value) {
         while ((value & ~0x7FL) != 0) {
             out.write((int) (value & 0x7F) | 0x80);

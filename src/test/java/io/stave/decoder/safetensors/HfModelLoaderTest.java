@@ -1,8 +1,10 @@
 package io.stave.decoder.safetensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.stave.BadInputException;
 import io.stave.decoder.ModelSpec;
 import io.stave.decoder.Stories260K;
 import io.stave.decoder.model.Model;
@@ -89,6 +91,64 @@ class HfModelLoaderTest {
             assertThat(hf.tokenizer().encode("Once upon a time", true)).containsExactly(1, 403, 407, 261, 378);
             assertThat(hf.tokenizer().encode("日本", true)).containsExactly(1, 410, 233, 154, 168, 233, 159, 175);
         }
+    }
+
+    @Test
+    void tokenizer_json_alone_gives_the_golden_ids() throws IOException {
+        Path copy = temp.resolve("json-tokenizer");
+        HfFolderWriter.write(gguf, copy);
+        java.nio.file.Files.delete(copy.resolve("tokenizer.model"));
+        HfFolderWriter.writeTokenizerJson(
+                ((io.stave.decoder.tokenizer.SentencePieceTokenizer) gguf.tokenizer()).vocabulary(),
+                copy.resolve("tokenizer.json"));
+        try (Model hf = ModelSpec.parse("hf:" + copy).load()) {
+            assertThat(hf.tokenizer().kind()).contains("tokenizer.json");
+            assertThat(hf.tokenizer().encode("Once upon a time", true)).containsExactly(1, 403, 407, 261, 378);
+            assertThat(hf.tokenizer().encode("Lily and Tom went to the park.", true))
+                    .containsExactly(1, 317, 269, 274, 287, 263, 377, 267, 265, 282, 295, 433, 426);
+            assertThat(hf.tokenizer().encode("hello world", true)).containsExactly(1, 281, 306, 414, 263, 304, 341);
+            assertThat(hf.tokenizer().encode("日本", true)).containsExactly(1, 410, 233, 154, 168, 233, 159, 175);
+            assertThat(hf.tokenizer().decode(new int[] {1, 403, 407, 2})).isEqualTo("Once upon");
+        }
+    }
+
+    private Path brokenCopy(String name) throws IOException {
+        Path copy = temp.resolve(name);
+        HfFolderWriter.write(gguf, copy);
+        return copy;
+    }
+
+    @Test
+    void missing_config_json_is_reported() throws IOException {
+        Path copy = brokenCopy("no-config");
+        java.nio.file.Files.delete(copy.resolve("config.json"));
+        assertThatThrownBy(() -> ModelSpec.parse("hf:" + copy).load()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(copy.resolve("config.json").toString());
+    }
+
+    @Test
+    void yarn_rope_scaling_is_refused_rather_than_ignored() throws IOException {
+        Path copy = brokenCopy("yarn");
+        String config = java.nio.file.Files.readString(copy.resolve("config.json"))
+                .replace("\"rope_scaling\": null", "\"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}");
+        java.nio.file.Files.writeString(copy.resolve("config.json"), config);
+        assertThatThrownBy(() -> ModelSpec.parse("hf:" + copy).load()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("$.rope_scaling.type: expected linear, found yarn");
+    }
+
+    @Test
+    void safetensors_tensor_whose_bytes_do_not_match_its_shape_is_refused() throws IOException {
+        Path copy = brokenCopy("bad-offsets");
+        Path shard = copy.resolve("model-00002-of-00002.safetensors");
+        byte[] bytes = java.nio.file.Files.readAllBytes(shard);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // The first tensor of the shard is model.layers.2.input_layernorm.weight, 64 floats at [0, 256].
+        int at = text.indexOf("[0, 256]");
+        System.arraycopy("[0, 252]".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, at, 8);
+        java.nio.file.Files.write(shard, bytes);
+        assertThatThrownBy(() -> ModelSpec.parse("hf:" + copy).load()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(shard.toString())
+                .hasMessageContaining("$['model.layers.2.input_layernorm.weight'].data_offsets: expected 256 bytes");
     }
 
     @Test
