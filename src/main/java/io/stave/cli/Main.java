@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             BucketsCommand.class,
             FunctionsCommand.class,
             PromptCommand.class,
+            GenerateCommand.class,
+            ModelCommand.class,
         })
 public final class Main implements Runnable {
 
