@@ -12,22 +12,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal, independent GGUF reader for testing the writer: follows spec/decoder.md §4.1 field
+ * A minimal, independent GGUF reader for testing the writer and synthetic models: follows spec/decoder.md §4.1 field
  * by field, with no code shared with {@link GgufWriter}.
  */
-final class GgufTestReader {
+public final class GgufTestReader {
 
-    record Tensor(String name, long[] dims, int type, long offset) {}
+    public record Tensor(String name, long[] dims, int type, long offset) {}
 
-    final ByteBuffer buffer;
-    final int version;
-    final Map<String, Object> metadata = new LinkedHashMap<>();
-    final Map<String, Integer> metadataTypes = new LinkedHashMap<>();
-    final List<Tensor> tensors = new ArrayList<>();
-    final long infosEnd;
-    final long dataStart;
+    public final ByteBuffer buffer;
+    public final int version;
+    public final Map<String, Object> metadata = new LinkedHashMap<>();
+    public final Map<String, Integer> metadataTypes = new LinkedHashMap<>();
+    public final List<Tensor> tensors = new ArrayList<>();
+    public final long infosEnd;
+    public final long dataStart;
 
-    GgufTestReader(Path file) throws IOException {
+    public GgufTestReader(Path file) throws IOException {
         buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         int magic = buffer.getInt();
         if (magic != 0x46554747) {
@@ -58,7 +58,7 @@ final class GgufTestReader {
         dataStart = infosEnd + (alignment - infosEnd % alignment) % alignment;
     }
 
-    byte[] bytes(long offset, int length) {
+    public byte[] bytes(long offset, int length) {
         byte[] out = new byte[length];
         buffer.get((int) offset, out);
         return out;
