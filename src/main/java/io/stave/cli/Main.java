@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PromptCommand.class,
             GenerateCommand.class,
             ModelCommand.class,
+            KvRetrievalCommand.class,
         })
 public final class Main implements Runnable {
 
