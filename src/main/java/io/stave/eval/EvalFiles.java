@@ -1,0 +1,72 @@
+package io.stave.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.BadInputException;
+import io.stave.bench.py.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Reading the JSON inputs of the evaluator and writing its outputs atomically. */
+public final class EvalFiles {
+
+    private EvalFiles() {}
+
+    /** Any valid JSON; a missing or malformed file is the user's mistake. */
+    public static JsonNode readJson(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw BadInputException.at(file, "$", "a JSON value, found an empty file");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw BadInputException.at(file, "line " + e.getLocation().getLineNr(), "valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** A JSON object at the top of the file, such as a converted-answers or result file. */
+    public static ObjectNode readObject(Path file) {
+        JsonNode node = readJson(file);
+        if (!node.isObject()) {
+            throw BadInputException.at(file, "$", "a JSON object keyed by query id");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Writes a temporary file beside the target and renames it, so a reader never sees half a file. */
+    public static void writeAtomically(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, file.getFileName().toString() + ".", ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
