@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "ToolBench evaluation harness: run agents, score them with ToolEval, report beside the papers.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DataCommand.class,
+            BucketsCommand.class,
         })
 public final class Main implements Runnable {
 
