@@ -73,6 +73,11 @@ public final class OpenAiJudge implements Judge {
         return model;
     }
 
+    @Override
+    public ObjectNode request(JudgeCall call) {
+        return requestBody(call);
+    }
+
     /** The request body of a call, exactly as sent (also the basis of the cache key). */
     public ObjectNode requestBody(JudgeCall call) {
         ObjectNode body = template.completionKwargs();
