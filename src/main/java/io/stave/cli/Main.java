@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DataCommand.class,
             BucketsCommand.class,
+            CacheCommand.class,
         })
 public final class Main implements Runnable {
 
