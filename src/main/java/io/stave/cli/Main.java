@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ModelCommand.class,
             KvRetrievalCommand.class,
+            CacheCommand.class,
         })
 public final class Main implements Runnable {
 
