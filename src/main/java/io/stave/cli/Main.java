@@ -17,6 +17,12 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DataCommand.class,
             BucketsCommand.class,
+            FunctionsCommand.class,
+            PromptCommand.class,
+            GenerateCommand.class,
+            ModelCommand.class,
+            KvRetrievalCommand.class,
+            CacheCommand.class,
         })
 public final class Main implements Runnable {
 
