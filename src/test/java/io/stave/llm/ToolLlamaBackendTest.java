@@ -8,7 +8,7 @@ import io.stave.bench.ToolCatalog;
 import io.stave.bench.chat.FunctionCall;
 import io.stave.bench.chat.Message;
 import io.stave.bench.prompt.HistoryStyle;
-import io.stave.bench.prompt.ToolBenchTexts;
+import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.schema.FunctionSchemas;
 import io.stave.bench.schema.SchemaOptions;
 import java.util.ArrayList;
