@@ -112,6 +112,12 @@ public final class RunConfig {
         return node(dotted).asInt();
     }
 
+    /** {@code llm.cache_mode}; YAML reads a bare {@code off} as false, which means off here too. */
+    public String cacheMode() {
+        JsonNode node = node("llm.cache_mode");
+        return node.isBoolean() ? (node.asBoolean() ? "rw" : "off") : node.asText();
+    }
+
     public Profile profile() {
         return Profile.parse(text("profile"));
     }

@@ -226,7 +226,7 @@ public final class RunCommand implements Callable<Integer> {
                 .retries(config.integer("llm.retries"), Duration.ofMillis((long) (config.node("llm.retry_pause_s").asDouble() * 1000)))
                 .timeout(Duration.ofMillis((long) (config.node("llm.timeout_s").asDouble() * 1000)))
                 .build().open(modelSpec);
-        CacheMode mode = CacheMode.parse(config.text("llm.cache_mode"));
+        CacheMode mode = CacheMode.parse(config.cacheMode());
         if (backend instanceof ReplayBackend || mode == CacheMode.OFF || config.text("llm.cache") == null) {
             return backend;
         }
