@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
                 + " with the right hash are skipped.")
 final class DataFetchCommand implements Callable<Integer> {
 
+    /** Exit code when a download failed (network, server); user mistakes exit 2 as everywhere. */
+    static final int EXIT_FETCH_FAILED = 1;
+
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Datasets to fetch (default: all except those fetched only on request, such as"
                     + " toolbench-full). See `stave data list`.")
@@ -54,7 +57,6 @@ final class DataFetchCommand implements Callable<Integer> {
         List<Dataset> datasets = manifest.select(names);
         DatasetStore store = options.store();
         FileSource source = mirror != null ? new MirrorSource(mirror) : new HttpSource();
-        int failures = 0;
         for (Dataset dataset : datasets) {
             ConsoleProgress bar = noProgress ? null : new ConsoleProgress(dataset);
             Fetcher fetcher = new Fetcher(source, bar == null ? Progress.NONE : bar);
@@ -65,10 +67,16 @@ final class DataFetchCommand implements Callable<Integer> {
                 try {
                     result = fetcher.fetch(dataset, file, store.location(dataset, file));
                 } catch (UncheckedIOException e) {
-                    // Network trouble is not the user's mistake, but deserves one clear line, not a trace.
+                    // Network trouble is not the user's mistake, but deserves clear lines, not a trace;
+                    // the other files would most likely fail the same way, so stop here.
+                    if (bar != null) {
+                        bar.close();
+                    }
+                    out.flush();
                     spec.commandLine().getErr().println("stave: " + e.getMessage());
-                    failures++;
-                    continue;
+                    spec.commandLine().getErr().println("stave: fetch stopped at " + dataset.name()
+                            + "; run the same command again to resume (files already fetched are kept)");
+                    return EXIT_FETCH_FAILED;
                 }
                 if (result.outcome() == Fetcher.Outcome.FETCHED) {
                     fetched++;
@@ -86,6 +94,6 @@ final class DataFetchCommand implements Callable<Integer> {
                     dataset.files().size(), fetched, present, store.root().resolve(dataset.name()));
         }
         out.flush();
-        return failures == 0 ? 0 : 1;
+        return 0;
     }
 }
