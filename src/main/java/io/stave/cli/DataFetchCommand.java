@@ -58,42 +58,37 @@ final class DataFetchCommand implements Callable<Integer> {
         DatasetStore store = options.store();
         FileSource source = mirror != null ? new MirrorSource(mirror) : new HttpSource();
         for (Dataset dataset : datasets) {
-            ConsoleProgress bar = noProgress ? null : new ConsoleProgress(dataset);
-            Fetcher fetcher = new Fetcher(source, bar == null ? Progress.NONE : bar);
-            int fetched = 0;
-            int present = 0;
-            for (var file : dataset.files()) {
-                Fetcher.Result result;
-                try {
-                    result = fetcher.fetch(dataset, file, store.location(dataset, file));
-                } catch (UncheckedIOException e) {
-                    // Network trouble is not the user's mistake, but deserves clear lines, not a trace;
-                    // the other files would most likely fail the same way, so stop here.
-                    if (bar != null) {
-                        bar.close();
-                    }
-                    out.flush();
-                    spec.commandLine().getErr().println("stave: " + e.getMessage());
-                    spec.commandLine().getErr().println("stave: fetch stopped at " + dataset.name()
-                            + "; run the same command again to resume (files already fetched are kept)");
-                    return EXIT_FETCH_FAILED;
-                }
-                if (result.outcome() == Fetcher.Outcome.FETCHED) {
-                    fetched++;
-                } else {
-                    present++;
-                }
-                if (result.state() == Verification.State.UNVERIFIED || result.state() == Verification.State.SIZE_ONLY) {
-                    out.println(Verification.check(dataset, file, result.target(), false).describe());
-                }
+            List<Fetcher.Result> results;
+            try {
+                results = fetchAll(dataset, store, source);
+            } catch (UncheckedIOException e) {
+                // Network trouble is not the user's mistake, but deserves clear lines, not a trace;
+                // the other files would most likely fail the same way, so stop here.
+                out.flush();
+                spec.commandLine().getErr().println("stave: " + e.getMessage());
+                spec.commandLine().getErr().println("stave: fetch stopped at " + dataset.name()
+                        + "; run the same command again to resume (files already fetched are kept)");
+                return EXIT_FETCH_FAILED;
             }
-            if (bar != null) {
-                bar.close();
+            long fetched = results.stream().filter(r -> r.outcome() == Fetcher.Outcome.FETCHED).count();
+            for (Fetcher.Result result : results) {
+                if (result.state() == Verification.State.UNVERIFIED || result.state() == Verification.State.SIZE_ONLY) {
+                    out.println(Verification.check(dataset, result.file(), result.target(), false).describe());
+                }
             }
             out.printf("%s: %d files, %d fetched, %d already present -> %s%n", dataset.name(),
-                    dataset.files().size(), fetched, present, store.root().resolve(dataset.name()));
+                    dataset.files().size(), fetched, results.size() - fetched, store.root().resolve(dataset.name()));
         }
         out.flush();
         return 0;
+    }
+
+    private List<Fetcher.Result> fetchAll(Dataset dataset, DatasetStore store, FileSource source) {
+        if (noProgress) {
+            return store.fetch(dataset, new Fetcher(source, Progress.NONE));
+        }
+        try (ConsoleProgress bar = new ConsoleProgress(dataset)) {
+            return store.fetch(dataset, new Fetcher(source, bar));
+        }
     }
 }
