@@ -66,6 +66,13 @@ class SuitesTest {
     }
 
     @Test
+    void toolbench_data_zip_layout_is_found_under_data() throws IOException {
+        Path instruction = Files.createDirectories(temp.resolve("data/test_instruction"));
+        Files.writeString(instruction.resolve("G3_instruction.json"), "[{\"query\": \"a\", \"query_id\": 7, \"api_list\": []}]");
+        assertThat(Suites.resolve("I3-Inst", temp, null).queries()).extracting(Query::id).containsExactly("7");
+    }
+
+    @Test
     void unknown_suites_and_ids_are_bad_input() {
         assertThatThrownBy(() -> Suites.resolve("G4_instruction", temp, null))
                 .isInstanceOf(BadInputException.class)
