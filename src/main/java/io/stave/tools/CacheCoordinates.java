@@ -1,6 +1,6 @@
 package io.stave.tools;
 
-import io.stave.bench.schema.Names;
+import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;

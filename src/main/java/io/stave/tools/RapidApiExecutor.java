@@ -1,6 +1,6 @@
 package io.stave.tools;
 
-import io.stave.bench.schema.Names;
+import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.py.Json;
