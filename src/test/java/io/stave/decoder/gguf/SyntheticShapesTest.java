@@ -1,7 +1,9 @@
 package io.stave.decoder.gguf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stave.BadInputException;
 import io.stave.decoder.model.KvType;
 import io.stave.decoder.model.Model;
 import io.stave.decoder.model.Session;
@@ -14,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,6 +86,10 @@ class SyntheticShapesTest {
     }
 
     private static Path write(Shape s, Map<String, float[][]> w, Path file) throws IOException {
+        return write(s, w, file, g -> {});
+    }
+
+    private static Path write(Shape s, Map<String, float[][]> w, Path file, Consumer<TestGguf> extra) throws IOException {
         List<String> tokens = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));
         while (tokens.size() < s.vocab()) {
             tokens.add("t" + tokens.size());
@@ -101,6 +109,7 @@ class SyntheticShapesTest {
                     b.putInt(8).putLong(tokens.size());
                     tokens.forEach(t -> TestGguf.string(b, t));
                 });
+        extra.accept(g);
         for (Map.Entry<String, float[][]> e : w.entrySet()) {
             float[][] m = e.getValue();
             ByteBuffer data = ByteBuffer.allocate(4 * m.length * m[0].length).order(ByteOrder.LITTLE_ENDIAN);
@@ -255,6 +264,31 @@ class SyntheticShapesTest {
                 assertClose(session.logits(), reference.step(tokens[pos], pos));
             }
         }
+    }
+
+    static final Shape SMALL = new Shape(64, 96, 1, 4, 2, 40, false, 10000, 1e-5f);
+
+    @Test
+    void linear_rope_scaling_keys_set_the_models_position_scale() throws IOException {
+        Path linear = write(SMALL, weights(SMALL, 1), temp.resolve("linear.gguf"), g -> g
+                .kv("llama.rope.scaling.type", 8, b -> TestGguf.string(b, "linear"))
+                .kv("llama.rope.scaling.factor", 6, b -> b.putFloat(2f)));
+        Path legacy = write(SMALL, weights(SMALL, 1), temp.resolve("legacy.gguf"), g -> g
+                .kv("llama.rope.scale_linear", 6, b -> b.putFloat(4f)));
+        try (Model a = GgufModelLoader.load(linear); Model b = GgufModelLoader.load(legacy)) {
+            assertThat(a.config().ropeScale()).isEqualTo(2.0);
+            assertThat(b.config().ropeScale()).isEqualTo(4.0);
+            assertThat(a.config().ropeBase()).isEqualTo(10000.0);
+        }
+    }
+
+    @Test
+    void yarn_rope_scaling_is_refused_with_the_key_named() throws IOException {
+        Path yarn = write(SMALL, weights(SMALL, 1), temp.resolve("yarn.gguf"), g -> g
+                .kv("llama.rope.scaling.type", 8, b -> TestGguf.string(b, "yarn")));
+        assertThatThrownBy(() -> GgufModelLoader.load(yarn)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(yarn.toString())
+                .hasMessageContaining("llama.rope.scaling.type: expected none or linear, found yarn");
     }
 
     private static void assertClose(float[][] actual, float[] expected) {
