@@ -84,6 +84,21 @@ class SentencePieceTokenizerTest {
     }
 
     @Test
+    void special_token_texts_become_their_ids_only_when_asked() {
+        Tokenizer t = gguf.tokenizer();
+        int[] plain = t.encode("a</s>b", true);
+        assertThat(plain).doesNotContain(2);
+        int[] a = t.encode("a", false);
+        int[] b = t.encode("b", false);
+        int[] expected = java.util.stream.IntStream.concat(java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.of(1), java.util.Arrays.stream(a)),
+                java.util.stream.IntStream.concat(java.util.stream.IntStream.of(2), java.util.Arrays.stream(b))).toArray();
+        assertThat(t.encodeWithSpecialTokens("a</s>b", true)).containsExactly(expected);
+        assertThat(t.encodeWithSpecialTokens("Once upon a time", true)).containsExactly(t.encode("Once upon a time", true));
+        assertThat(t.encodeWithSpecialTokens("</s>", false)).containsExactly(2);
+    }
+
+    @Test
     void empty_text_is_bos_alone_and_spaces_are_kept() {
         assertThat(llama2c.encode("", true)).containsExactly(1);
         assertThat(llama2c.encode("", false)).isEmpty();
