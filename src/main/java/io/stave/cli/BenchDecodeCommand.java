@@ -64,6 +64,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         row(s, "decode batch 1", fmt("%.1f tok/s  (%.2f ms/step)", r.decodeTokensPerSecondBatch1(), r.stepMsBatch1()));
         row(s, "decode batch " + r.batch(), fmt("%.1f tok/s  (%.2f ms/step)", r.decodeTokensPerSecondBatchB(), r.stepMsBatchB()));
         row(s, "step time batch " + r.batch() + " / batch 1", fmt("%.2f", r.stepTimeRatio()));
+        row(s, "caller CPU per step", fmt("%.2f ms (batch 1), %.2f ms (batch %d)", r.cpuMsBatch1(), r.cpuMsBatchB(), r.batch()));
         row(s, "weights read per step", fmt("%.1f MB", r.weightBytesPerStep() / 1e6));
         row(s, "memory bandwidth (probe)", fmt("%.1f GB/s", r.probeBytesPerSecond() / 1e9));
         row(s, "decode batch 1 reads", fmt("%.1f GB/s = %.0f%% of the probe", r.decodeBytesPerSecond() / 1e9, 100 * r.bandwidthFraction()));

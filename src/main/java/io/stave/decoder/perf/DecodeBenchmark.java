@@ -5,6 +5,8 @@ import io.stave.decoder.tensor.Kernels;
 import io.stave.decoder.tensor.WeightMatrices;
 import io.stave.decoder.tensor.WeightMatrix;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,14 +40,21 @@ public final class DecodeBenchmark {
         }
     }
 
-    /** What one run measured; rates per second, times in milliseconds, bytes and bytes per second. */
+    /**
+     * What one run measured; rates per second, times in milliseconds, bytes and bytes per second.
+     * The {@code cpuMs} figures are the calling thread's CPU time per step: with one thread they
+     * are the whole step's cost, which other processes' load on the machine does not inflate.
+     */
     public record Result(
             String model, String mode, Map<String, Integer> matricesByType, int threads, int vectorBits,
             int batch, int promptTokens, int steps, double loadSeconds,
             double prefillTokensPerSecond, double stepMsBatch1, double decodeTokensPerSecondBatch1,
             double stepMsBatchB, double decodeTokensPerSecondBatchB, double stepTimeRatio,
+            double cpuMsBatch1, double cpuMsBatchB,
             long weightBytesPerStep, double probeBytesPerSecond, double decodeBytesPerSecond,
             double bandwidthFraction) {}
+
+    private record Timing(double seconds, double cpuSeconds) {}
 
     private DecodeBenchmark() {}
 
@@ -84,14 +93,16 @@ public final class DecodeBenchmark {
             step(matrices, x, y, options.batch());
             step(matrices, x, y, 1);
 
-            double step1 = timeSteps(matrices, x, y, 1, options.steps());
-            double stepB = timeSteps(matrices, x, y, options.batch(), options.steps());
-            double prefill = timeSteps(matrices, x, y, options.promptTokens(), 1);
+            Timing t1 = timeSteps(matrices, x, y, 1, options.steps());
+            Timing tB = timeSteps(matrices, x, y, options.batch(), options.steps());
+            double prefill = timeSteps(matrices, x, y, options.promptTokens(), 1).seconds();
+            double step1 = t1.seconds();
+            double stepB = tB.seconds();
 
             return new Result(options.model().toString(), "linear layers (matmul only)", byType, Kernels.threads(),
                     Kernels.vectorBits(), options.batch(), options.promptTokens(), options.steps(), loadSeconds,
                     options.promptTokens() / prefill, step1 * 1e3, 1 / step1, stepB * 1e3, options.batch() / stepB,
-                    stepB / step1, weightBytes, bandwidth, weightBytes / step1, weightBytes / step1 / bandwidth);
+                    stepB / step1, t1.cpuSeconds() * 1e3, tB.cpuSeconds() * 1e3, weightBytes, bandwidth, weightBytes / step1, weightBytes / step1 / bandwidth);
         }
     }
 
@@ -126,13 +137,17 @@ public final class DecodeBenchmark {
         return WeightMatrices.of(tensor.type(), tensor.data(), Math.toIntExact(tensor.dims()[1]), Math.toIntExact(tensor.dims()[0]));
     }
 
-    /** Mean seconds per step over {@code steps} steps. */
-    private static double timeSteps(List<WeightMatrix> matrices, float[] x, float[] y, int batch, int steps) {
+    /** Mean wall-clock and calling-thread CPU seconds per step over {@code steps} steps. */
+    private static Timing timeSteps(List<WeightMatrix> matrices, float[] x, float[] y, int batch, int steps) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int s = 0; s < steps; s++) {
             step(matrices, x, y, batch);
         }
-        return (System.nanoTime() - start) / 1e9 / steps;
+        long wall = System.nanoTime() - start;
+        long cpu = mx.getCurrentThreadCpuTime() - cpuStart;
+        return new Timing(wall / 1e9 / steps, cpu / 1e9 / steps);
     }
 
     private static void step(List<WeightMatrix> matrices, float[] x, float[] y, int batch) {
