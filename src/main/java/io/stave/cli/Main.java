@@ -15,8 +15,15 @@ import picocli.CommandLine.Command;
         description = "ToolBench evaluation harness: run agents, score them with ToolEval, report beside the papers.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DataCommand.class,
+            BucketsCommand.class,
+            FunctionsCommand.class,
+            PromptCommand.class,
+            GenerateCommand.class,
             ModelCommand.class,
             BenchCommand.class,
+            KvRetrievalCommand.class,
+            CacheCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Inspect and make model files.",
         subcommands = {
+            ModelInfoCommand.class,
             ModelSynthCommand.class,
         })
 public final class ModelCommand implements Runnable {

@@ -1,0 +1,91 @@
+package io.stave.cli;
+
+import io.stave.bench.data.Dataset;
+import io.stave.bench.data.DatasetManifest;
+import io.stave.bench.data.DatasetStore;
+import io.stave.bench.data.Fetcher;
+import io.stave.bench.data.FileSource;
+import io.stave.bench.data.HttpSource;
+import io.stave.bench.data.MirrorSource;
+import io.stave.bench.data.Progress;
+import io.stave.bench.data.Verification;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stave data fetch [NAME...] [--mirror DIR]}: downloads (or copies) pinned files, checking sha256. */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = "Fetch datasets into DIR/<name>/<path>: resumable, sha256-checked, files already present"
+                + " with the right hash are skipped.")
+final class DataFetchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+            description = "Datasets to fetch (default: all except those fetched only on request, such as"
+                    + " toolbench-full). See `stave data list`.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--mirror", paramLabel = "DIR", defaultValue = "${env:STAVE_DATA_MIRROR}",
+            description = "Copy from a local copy laid out like the original repositories"
+                    + " (DIR/THUNLP-MT-StableToolBench/…, DIR/OpenBMB-ToolBench/…) instead of downloading;"
+                    + " default: $STAVE_DATA_MIRROR.")
+    Path mirror;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars on stderr.")
+    boolean noProgress;
+
+    @Mixin
+    DataOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DatasetManifest manifest = options.loadManifest();
+        List<Dataset> datasets = manifest.select(names);
+        DatasetStore store = options.store();
+        FileSource source = mirror != null ? new MirrorSource(mirror) : new HttpSource();
+        int failures = 0;
+        for (Dataset dataset : datasets) {
+            ConsoleProgress bar = noProgress ? null : new ConsoleProgress(dataset);
+            Fetcher fetcher = new Fetcher(source, bar == null ? Progress.NONE : bar);
+            int fetched = 0;
+            int present = 0;
+            for (var file : dataset.files()) {
+                Fetcher.Result result;
+                try {
+                    result = fetcher.fetch(dataset, file, store.location(dataset, file));
+                } catch (UncheckedIOException e) {
+                    // Network trouble is not the user's mistake, but deserves one clear line, not a trace.
+                    spec.commandLine().getErr().println("stave: " + e.getMessage());
+                    failures++;
+                    continue;
+                }
+                if (result.outcome() == Fetcher.Outcome.FETCHED) {
+                    fetched++;
+                } else {
+                    present++;
+                }
+                if (result.state() == Verification.State.UNVERIFIED || result.state() == Verification.State.SIZE_ONLY) {
+                    out.println(Verification.check(dataset, file, result.target(), false).describe());
+                }
+            }
+            if (bar != null) {
+                bar.close();
+            }
+            out.printf("%s: %d files, %d fetched, %d already present -> %s%n", dataset.name(),
+                    dataset.files().size(), fetched, present, store.root().resolve(dataset.name()));
+        }
+        out.flush();
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,184 @@
+package io.stave.decoder.model;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Keys (after RoPE) and values of every bucket and layer, off-heap, head-major:
+ * {@code [bucket][layer][k|v][H_kv][ctx][d]}, so one head's keys over time are contiguous and each
+ * attention score is one contiguous dot product (spec/decoder.md §9.3).
+ */
+final class KvCache implements AutoCloseable {
+
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
+    private static final ValueLayout.OfShort HALF = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.nativeOrder());
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    private final KvType type;
+    private final int layers;
+    private final int kvHeads;
+    private final int context;
+    private final int headSize;
+    private final Arena arena;
+    private final MemorySegment data;
+
+    KvCache(KvType type, int buckets, int layers, int kvHeads, int context, int headSize) {
+        this.type = type;
+        this.layers = layers;
+        this.kvHeads = kvHeads;
+        this.context = context;
+        this.headSize = headSize;
+        this.arena = Arena.ofShared();
+        long bytes = (long) buckets * layers * 2 * kvHeads * context * headSize * type.bytes();
+        this.data = arena.allocate(bytes, 64);
+    }
+
+    private KvCache(KvCache other) {
+        this(other.type, (int) (other.data.byteSize() / other.bucketBytes()), other.layers, other.kvHeads,
+                other.context, other.headSize);
+        MemorySegment.copy(other.data, 0, data, 0, data.byteSize());
+    }
+
+    KvCache copy() {
+        return new KvCache(this);
+    }
+
+    private long bucketBytes() {
+        return (long) layers * 2 * kvHeads * context * headSize * type.bytes();
+    }
+
+    /** Element index of (bucket, layer, k/v, head, position, 0). */
+    private long index(int bucket, int layer, int kv, int head, int position) {
+        return ((((long) bucket * layers + layer) * 2 + kv) * kvHeads + head) * context * headSize
+                + (long) position * headSize;
+    }
+
+    /** Stores the H_kv heads of a key (kv = 0) or value (kv = 1) vector at one position. */
+    void store(int bucket, int layer, int kv, int position, float[] src, int offset) {
+        for (int head = 0; head < kvHeads; head++) {
+            long at = index(bucket, layer, kv, head, position);
+            int from = offset + head * headSize;
+            if (type == KvType.F32) {
+                MemorySegment.copy(src, from, data, FLOAT, at * 4, headSize);
+            } else {
+                for (int j = 0; j < headSize; j++) {
+                    data.setAtIndex(HALF, at + j, Float.floatToFloat16(src[from + j]));
+                }
+            }
+        }
+    }
+
+    /** Floats of scratch space {@link #attend} needs for {@code heads} query heads over {@code length} positions. */
+    int scratchSize(int heads, int length) {
+        return heads * length + headSize;
+    }
+
+    /**
+     * Causal attention of the {@code heads} query heads that share KV head {@code kvHead}: for each,
+     * softmax(q·K[t] · scale over t < length) then Σ a[t]·V[t], added into {@code out}. Each key and
+     * value row is read once for the whole group (spec/decoder.md §9.3).
+     *
+     * @param q        the query vector of the row; head h starts at {@code qOffset + h·d}
+     * @param out      the attention output; head h is written at {@code outOffset + h·d}
+     * @param scratch  at least {@link #scratchSize} floats, private to the calling thread
+     */
+    void attend(float[] q, int qOffset, int bucket, int layer, int kvHead, int heads, int length, float scale,
+            float[] out, int outOffset, float[] scratch) {
+        MemorySegment rows = type == KvType.F16 ? MemorySegment.ofArray(scratch) : data;
+        long keys = index(bucket, layer, 0, kvHead, 0);
+        long values = index(bucket, layer, 1, kvHead, 0);
+        int decoded = heads * length; // F16 rows are decoded into scratch[decoded … decoded+d)
+        for (int t = 0; t < length; t++) {
+            long byteOffset = row(keys + (long) t * headSize, rows, scratch, decoded);
+            for (int h = 0; h < heads; h++) {
+                scratch[h * length + t] = scale * dot(q, qOffset + h * headSize, rows, byteOffset);
+            }
+        }
+        for (int h = 0; h < heads; h++) {
+            softmax(scratch, h * length, length);
+        }
+        for (int t = 0; t < length; t++) {
+            long byteOffset = row(values + (long) t * headSize, rows, scratch, decoded);
+            for (int h = 0; h < heads; h++) {
+                axpy(scratch[h * length + t], rows, byteOffset, out, outOffset + h * headSize);
+            }
+        }
+    }
+
+    /** Byte offset of element row {@code at} in {@code rows}: in place for F32, decoded into scratch for F16. */
+    private long row(long at, MemorySegment rows, float[] scratch, int decoded) {
+        if (type == KvType.F32) {
+            return at * 4;
+        }
+        for (int j = 0; j < headSize; j++) {
+            scratch[decoded + j] = Float.float16ToFloat(data.getAtIndex(HALF, at + j));
+        }
+        return decoded * 4L;
+    }
+
+    private static void softmax(float[] s, int from, int length) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < from + length; i++) {
+            max = Math.max(max, s[i]);
+        }
+        float sum = 0f;
+        for (int i = from; i < from + length; i++) {
+            s[i] = (float) Math.exp(s[i] - max);
+            sum += s[i];
+        }
+        float inv = 1f / sum;
+        for (int i = from; i < from + length; i++) {
+            s[i] *= inv;
+        }
+    }
+
+    private float dot(float[] q, int qOffset, MemorySegment segment, long byteOffset) {
+        int j = 0;
+        float sum = 0f;
+        int bound = SPECIES.loopBound(headSize);
+        if (bound > 0) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector k = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L,
+                        ByteOrder.nativeOrder());
+                acc = FloatVector.fromArray(SPECIES, q, qOffset + j).fma(k, acc);
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        // The tail (all of a head narrower than a vector) sums in double: exact enough that the
+        // score does not depend on the element order, so Q/K layouts that differ by a row
+        // permutation give the same scores.
+        double tail = 0;
+        for (; j < headSize; j++) {
+            tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
+        }
+        return (float) (sum + tail);
+    }
+
+    private void axpy(float a, MemorySegment segment, long byteOffset, float[] out, int outOffset) {
+        int j = 0;
+        int bound = SPECIES.loopBound(headSize);
+        if (bound > 0) {
+            FloatVector va = FloatVector.broadcast(SPECIES, a);
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                v.fma(va, FloatVector.fromArray(SPECIES, out, outOffset + j)).intoArray(out, outOffset + j);
+            }
+        }
+        for (; j < headSize; j++) {
+            out[outOffset + j] += a * segment.get(FLOAT, byteOffset + j * 4L);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+}
