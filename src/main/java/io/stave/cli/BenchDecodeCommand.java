@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "decode",
         mixinStandardHelpOptions = true,
-        description = "Time prefill and decode steps (batch 1 and batch B) on a GGUF model and compare with the measured memory bandwidth.")
+        description = "Time prefill and decode steps (one sequence, and B sequences decoded together) on a GGUF model and compare with the measured memory bandwidth.")
 public final class BenchDecodeCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "GGUF model file (e.g. from `stave model synth`).")
@@ -33,6 +33,9 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "16", description = "Decode steps timed per batch size (default ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--kernels-only", description = "Time only the weight matrices' matmuls (batch 1, B and P), not the whole forward pass.")
+    boolean kernelsOnly;
+
     @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
     boolean json;
 
@@ -42,7 +45,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int workers = threads != null ? threads : io.stave.decoder.tensor.Kernels.threads();
-        DecodeBenchmark.Result r = DecodeBenchmark.run(new DecodeBenchmark.Options(model, batch, workers, promptTokens, steps));
+        DecodeBenchmark.Result r = DecodeBenchmark.run(new DecodeBenchmark.Options(model, batch, workers, promptTokens, steps, kernelsOnly));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));

@@ -1,27 +1,39 @@
 package io.stave.decoder.perf;
 
 import io.stave.BadInputException;
+import io.stave.decoder.gguf.GgufFile;
+import io.stave.decoder.gguf.GgufModelLoader;
+import io.stave.decoder.gguf.GgufTensor;
+import io.stave.decoder.model.KvType;
+import io.stave.decoder.model.LlamaWeights;
+import io.stave.decoder.model.Model;
+import io.stave.decoder.model.Session;
 import io.stave.decoder.tensor.Kernels;
 import io.stave.decoder.tensor.WeightMatrices;
 import io.stave.decoder.tensor.WeightMatrix;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Times the linear layers of one decode step of a GGUF model: every weight matrix that a token's
- * forward pass streams (the layers' q, k, v, o, gate, up, down and the output matrix; not the
- * embedding table, of which a step reads one row), multiplied with batch 1, with batch B and with
- * a P-token prompt, on memory-mapped weights. Beside it, a streaming read over the same mapping
- * measures the memory bandwidth, so the report can say which fraction of it decoding reaches
- * (spec/decoder.md §10).
+ * Times decoding a GGUF model on memory-mapped weights: a P-token prefill, then decode steps of
+ * one sequence and of B sequences together (B buckets of one {@link Session}, which share each
+ * pass over the weights). With {@code kernelsOnly}, only the linear layers are timed: every weight
+ * matrix a token's forward pass streams, multiplied with batch 1, B and P.
+ *
+ * <p>"Weights read per step" counts every matrix a step streams (the layers' q, k, v, o, gate,
+ * up, down and the output matrix; not the embedding table, of which a step reads one row). Beside
+ * it, a streaming read over the same mapping measures the memory bandwidth, so the report can say
+ * which fraction of it decoding reaches (spec/decoder.md §10).
  */
 public final class DecodeBenchmark {
 
@@ -31,8 +43,9 @@ public final class DecodeBenchmark {
      * @param threads worker threads for the kernels and the bandwidth probe
      * @param promptTokens prompt length P for the prefill figure
      * @param steps decode steps timed per batch size
+     * @param kernelsOnly time the weight matrices' matmuls alone, without the rest of the forward pass
      */
-    public record Options(Path model, int batch, int threads, int promptTokens, int steps) {
+    public record Options(Path model, int batch, int threads, int promptTokens, int steps, boolean kernelsOnly) {
         public Options {
             if (batch < 1 || threads < 1 || promptTokens < 1 || steps < 1) {
                 throw new BadInputException("bench decode: --batch, --threads, --prompt-tokens and --steps must be at least 1");
@@ -63,8 +76,93 @@ public final class DecodeBenchmark {
             throw BadInputException.at(options.model(), "--model", "an existing GGUF file");
         }
         Kernels.setThreads(options.threads());
+        return options.kernelsOnly() ? kernels(options) : forwardPass(options);
+    }
+
+    private static Result forwardPass(Options options) throws IOException {
         long loadStart = System.nanoTime();
-        try (GgufTensors gguf = new GgufTensors(options.model())) {
+        try (Model model = GgufModelLoader.load(options.model()); Arena arena = Arena.ofShared()) {
+            GgufFile gguf = GgufFile.open(options.model(), arena);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            LlamaWeights weights = model.weights();
+            List<WeightMatrix> matrices = new ArrayList<>();
+            for (LlamaWeights.Layer layer : weights.layers()) {
+                matrices.addAll(List.of(layer.wq(), layer.wk(), layer.wv(), layer.wo(), layer.w1(), layer.w2(), layer.w3()));
+            }
+            matrices.add(weights.classifier());
+            long weightBytes = 0;
+            Map<String, Integer> byType = new TreeMap<>();
+            for (WeightMatrix m : matrices) {
+                weightBytes += m.data().byteSize();
+                byType.merge(m.type().name(), 1, Integer::sum);
+            }
+            double bandwidth = BandwidthProbe.measure(gguf.segment(), options.threads(), 3);
+
+            int context = options.promptTokens() + 2 * options.steps() + 4;
+            int[] prompt = new SplittableRandom(1).ints(options.promptTokens(), 3, model.config().vocabSize()).toArray();
+            double base = model.config().ropeBase();
+            // Warm-up: a short session of each size compiles the kernels and faults the pages in.
+            try (Session warm = model.newSession(new double[] {base}, 1, context, KvType.F32)) {
+                warm.prefill(Arrays.copyOf(prompt, Math.min(4, prompt.length)));
+                warm.append(prompt[0]);
+            }
+            double prefill;
+            Timing t1;
+            try (Session session = model.newSession(new double[] {base}, 1, context, KvType.F32)) {
+                long start = System.nanoTime();
+                session.prefill(prompt);
+                prefill = (System.nanoTime() - start) / 1e9;
+                appendSteps(session, options.steps());
+                t1 = appendSteps(session, options.steps());
+            }
+            double[] bases = new double[options.batch()];
+            Arrays.fill(bases, base);
+            Timing tB;
+            try (Session session = model.newSession(bases, 1, context, KvType.F32)) {
+                session.prefill(prompt);
+                appendSteps(session, 1);
+                tB = appendSteps(session, options.steps());
+            }
+            return result(options, "full forward pass (Session.prefill / append)", byType, loadSeconds,
+                    options.promptTokens() / prefill, t1, tB, weightBytes, bandwidth);
+        }
+    }
+
+    /** Feeds {@code steps} tokens, each the argmax of the first bucket's logits. */
+    private static Timing appendSteps(Session session, int steps) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (int s = 0; s < steps; s++) {
+            float[] logits = session.logits()[0];
+            int best = 0;
+            for (int i = 1; i < logits.length; i++) {
+                if (logits[i] > logits[best]) {
+                    best = i;
+                }
+            }
+            session.append(best);
+        }
+        long wall = System.nanoTime() - start;
+        long cpu = mx.getCurrentThreadCpuTime() - cpuStart;
+        return new Timing(wall / 1e9 / steps, cpu / 1e9 / steps);
+    }
+
+    private static Result result(Options options, String mode, Map<String, Integer> byType, double loadSeconds,
+            double prefillTokensPerSecond, Timing t1, Timing tB, long weightBytes, double bandwidth) {
+        double step1 = t1.seconds();
+        double stepB = tB.seconds();
+        return new Result(options.model().toString(), mode, byType, Kernels.threads(), Kernels.vectorBits(),
+                options.batch(), options.promptTokens(), options.steps(), loadSeconds, prefillTokensPerSecond,
+                step1 * 1e3, 1 / step1, stepB * 1e3, options.batch() / stepB, stepB / step1,
+                t1.cpuSeconds() * 1e3, tB.cpuSeconds() * 1e3, weightBytes, bandwidth, weightBytes / step1,
+                weightBytes / step1 / bandwidth);
+    }
+
+    private static Result kernels(Options options) throws IOException {
+        long loadStart = System.nanoTime();
+        try (Arena arena = Arena.ofShared()) {
+            GgufFile gguf = GgufFile.open(options.model(), arena);
             List<WeightMatrix> matrices = streamedMatrices(gguf, options.model());
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
@@ -96,21 +194,16 @@ public final class DecodeBenchmark {
             Timing t1 = timeSteps(matrices, x, y, 1, options.steps());
             Timing tB = timeSteps(matrices, x, y, options.batch(), options.steps());
             double prefill = timeSteps(matrices, x, y, options.promptTokens(), 1).seconds();
-            double step1 = t1.seconds();
-            double stepB = tB.seconds();
-
-            return new Result(options.model().toString(), "linear layers (matmul only)", byType, Kernels.threads(),
-                    Kernels.vectorBits(), options.batch(), options.promptTokens(), options.steps(), loadSeconds,
-                    options.promptTokens() / prefill, step1 * 1e3, 1 / step1, stepB * 1e3, options.batch() / stepB,
-                    stepB / step1, t1.cpuSeconds() * 1e3, tB.cpuSeconds() * 1e3, weightBytes, bandwidth, weightBytes / step1, weightBytes / step1 / bandwidth);
+            return result(options, "linear layers only (matmul)", byType, loadSeconds, options.promptTokens() / prefill,
+                    t1, tB, weightBytes, bandwidth);
         }
     }
 
-    private static List<WeightMatrix> streamedMatrices(GgufTensors gguf, Path file) {
+    private static List<WeightMatrix> streamedMatrices(GgufFile gguf, Path file) {
         List<WeightMatrix> matrices = new ArrayList<>();
-        GgufTensors.Tensor output = null;
-        GgufTensors.Tensor embedding = null;
-        for (GgufTensors.Tensor tensor : gguf.tensors()) {
+        GgufTensor output = null;
+        GgufTensor embedding = null;
+        for (GgufTensor tensor : gguf.tensors().values()) {
             if (tensor.dims().length != 2) {
                 continue;
             }
@@ -124,7 +217,7 @@ public final class DecodeBenchmark {
                 }
             }
         }
-        GgufTensors.Tensor head = output != null ? output : embedding;
+        GgufTensor head = output != null ? output : embedding;
         if (head == null || matrices.isEmpty()) {
             throw BadInputException.at(file, "tensors", "llama weight matrices (blk.N.*.weight and output.weight or token_embd.weight)");
         }
@@ -132,7 +225,7 @@ public final class DecodeBenchmark {
         return matrices;
     }
 
-    private static WeightMatrix matrix(GgufTensors.Tensor tensor) {
+    private static WeightMatrix matrix(GgufTensor tensor) {
         // GGUF dims are (ne0 = row length, ne1 = rows).
         return WeightMatrices.of(tensor.type(), tensor.data(), Math.toIntExact(tensor.dims()[1]), Math.toIntExact(tensor.dims()[0]));
     }

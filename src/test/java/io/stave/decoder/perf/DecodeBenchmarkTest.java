@@ -32,10 +32,10 @@ class DecodeBenchmarkTest {
     }
 
     @Test
-    void counts_the_bytes_of_every_streamed_matrix_and_the_tied_output() throws IOException {
+    void kernel_mode_counts_the_bytes_of_every_streamed_matrix_and_the_tied_output() throws IOException {
         Path model = dir.resolve("s.gguf");
         new SynthModel(SynthShape.STORIES_260K, GgmlType.Q8_0, 1).write(model);
-        DecodeBenchmark.Result r = DecodeBenchmark.run(new DecodeBenchmark.Options(model, 3, 2, 5, 2));
+        DecodeBenchmark.Result r = DecodeBenchmark.run(new DecodeBenchmark.Options(model, 3, 2, 5, 2, true));
         // per layer q, k, v, o, gate, up in Q8_0 (34 bytes per 32 weights), down in F16 (rows of 172);
         // plus the tied output = token_embd, 512 × 64 in Q8_0
         long q8Layer = (64L * 64 + 32 * 64 + 32 * 64 + 64 * 64 + 172 * 64 + 172 * 64) / 32 * 34;
@@ -52,12 +52,25 @@ class DecodeBenchmarkTest {
     }
 
     @Test
+    void forward_pass_mode_decodes_the_synthetic_model_and_counts_the_same_weights() throws IOException {
+        Path model = dir.resolve("s.gguf");
+        new SynthModel(SynthShape.STORIES_260K, GgmlType.Q4_0, 2).write(model);
+        DecodeBenchmark.Result kernels = DecodeBenchmark.run(new DecodeBenchmark.Options(model, 2, 1, 6, 2, true));
+        DecodeBenchmark.Result full = DecodeBenchmark.run(new DecodeBenchmark.Options(model, 2, 1, 6, 2, false));
+        assertThat(full.mode()).startsWith("full forward pass");
+        assertThat(full.weightBytesPerStep()).isEqualTo(kernels.weightBytesPerStep());
+        assertThat(full.matricesByType()).isEqualTo(kernels.matricesByType());
+        assertThat(full.prefillTokensPerSecond()).isPositive();
+        assertThat(full.stepTimeRatio()).isCloseTo(full.stepMsBatchB() / full.stepMsBatch1(), withinPercentage(1e-9));
+    }
+
+    @Test
     void a_file_that_is_not_gguf_is_a_user_error_naming_the_file() throws IOException {
         Path notGguf = dir.resolve("model.bin");
         Files.write(notGguf, new byte[64]);
-        assertThatThrownBy(() -> DecodeBenchmark.run(new DecodeBenchmark.Options(notGguf, 2, 1, 4, 1)))
+        assertThatThrownBy(() -> DecodeBenchmark.run(new DecodeBenchmark.Options(notGguf, 2, 1, 4, 1, false)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(notGguf + ": offset 0: expected the GGUF magic bytes 'GGUF'");
+                .hasMessageStartingWith(notGguf + ": magic: expected \"GGUF\"");
     }
 
     @Test
