@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PromptCommand.class,
             GenerateCommand.class,
             ModelCommand.class,
+            BenchCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
         })
