@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DataCommand.class,
             BucketsCommand.class,
+            ConvertCommand.class,
+            EvalCommand.class,
+            CompareCommand.class,
         })
 public final class Main implements Runnable {
 
