@@ -154,4 +154,22 @@ class V2PassRateTest {
         assertThat(csv).startsWith(String.join("\t", PassRateFiles.V2_HEADER) + "\r\n");
         assertThat(csv.split("\r\n")[0].split("\t")).hasSize(11);
     }
+
+    @Test
+    void a_judge_that_keeps_failing_on_one_query_leaves_it_unjudged_and_the_rest_is_scored() {
+        ScriptedJudge judge = new ScriptedJudge(judge().script) {
+            @Override
+            public JudgeReply call(JudgeCall call) {
+                if (call.context().qid().equals("608")) {
+                    throw new io.stave.eval.judge.JudgeException("judge scripted: check_answer_status for query 608 failed after 3 attempts: "
+                            + "function arguments are not JSON");
+                }
+                return super.call(call);
+            }
+        };
+        GroupPassRate result = evaluate(judge, null, 42);
+        assertThat(result.queries()).extracting(QueryPassRate::qid).containsExactlyInAnyOrder("588", "1073");
+        assertThat(result.notJudged()).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("608/").contains("not JSON"));
+        assertThat(result.passRate()).isEqualTo(0.5);
+    }
 }
