@@ -31,7 +31,7 @@ class V2PassRateTest {
     private static final Path CONVERTED = Path.of("data_example/model_predictions_converted/virtual_chatgpt_cot/G1_instruction.json");
 
     /** Answers every function from a per-query script and counts the calls per (query, function). */
-    static final class ScriptedJudge implements Judge {
+    static class ScriptedJudge implements Judge {
         final Map<String, Map<JudgeFunction, String>> script;
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
