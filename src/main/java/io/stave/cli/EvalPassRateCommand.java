@@ -124,15 +124,18 @@ public final class EvalPassRateCommand implements Callable<Integer> {
             o.put("runs", r.runCount());
             o.put("evaluated", r.evaluated());
             o.put("test_set", r.testSetSize());
-            o.put("passing", r.passing());
-            o.put("pass_rate", r.passRate());
-            o.put("pass_rate_test_set", r.passRateOverTestSet());
             o.put("headline_denominator", strictDenominator ? "test_set" : "answered");
-            o.put("headline", headline);
-            o.set("wilson95", interval(answered));
-            o.set("wilson95_test_set", interval(whole));
-            if (passRule == PassRateRule.STABLE) {
+            if (passRule != PassRateRule.STABLE) {
+                o.put("passing", r.passing());
+                o.put("pass_rate", r.passRate());
+                o.put("pass_rate_test_set", r.passRateOverTestSet());
+                o.put("headline", headline);
+                o.set("wilson95", interval(answered));
+                o.set("wilson95_test_set", interval(whole));
+            } else {
+                o.put("headline", strictDenominator ? soprOverTestSet(r) : r.soprMean());
                 o.put("sopr", r.soprMean());
+                o.put("sopr_test_set", soprOverTestSet(r));
                 o.put("sopr_std", r.soprStd());
                 ArrayNode scores = o.putArray("run_scores");
                 for (double s : r.runScores()) {
@@ -147,13 +150,19 @@ public final class EvalPassRateCommand implements Callable<Integer> {
             r.notJudged().forEach(notJudged::add);
             stdout.println(PyJson.dumpsIndent(o, 2));
         } else {
-            stdout.printf("Test set: %s. Model: %s. Pass rate: %s%n", r.group(), r.model(), pyFloat(r.passRate()));
-            stdout.printf(Locale.ROOT, "%s pass rate: %.1f%% of %d answered (%d passing, Wilson 95%% %.1f–%.1f); "
-                            + "%.1f%% of the %d test ids; headline (%s): %.1f%%%n",
-                    passRule.cliName(), 100 * r.passRate(), r.evaluated(), r.passing(), 100 * answered.lower(), 100 * answered.upper(),
-                    100 * r.passRateOverTestSet(), r.testSetSize(), strictDenominator ? "test set" : "answered", 100 * headline);
-            if (passRule == PassRateRule.STABLE) {
+            if (passRule != PassRateRule.STABLE) {
+                stdout.printf("Test set: %s. Model: %s. Pass rate: %s%n", r.group(), r.model(), pyFloat(r.passRate()));
+                stdout.printf(Locale.ROOT, "%s pass rate: %.1f%% of %d answered (%d passing, Wilson 95%% %.1f–%.1f); "
+                                + "%.1f%% of the %d test ids; headline (%s): %.1f%%%n",
+                        passRule.cliName(), 100 * r.passRate(), r.evaluated(), r.passing(), 100 * answered.lower(),
+                        100 * answered.upper(), 100 * r.passRateOverTestSet(), r.testSetSize(),
+                        strictDenominator ? "test set" : "answered", 100 * headline);
+            } else {
+                stdout.printf("Test set: %s. Model: %s.%n", r.group(), r.model());
                 stdout.printf(Locale.ROOT, "Solve rate: %.1f%% Std: %.1f%%%n", 100 * r.soprMean(), 100 * r.soprStd());
+                stdout.printf(Locale.ROOT, "SoPR over %d answered queries, %d runs; over the %d test ids: %.1f%%; headline (%s): %.1f%%%n",
+                        r.evaluated(), r.runCount(), r.testSetSize(), 100 * soprOverTestSet(r),
+                        strictDenominator ? "test set" : "answered", 100 * (strictDenominator ? soprOverTestSet(r) : r.soprMean()));
                 Stats.Interval boot = Stats.bootstrapMean(perQueryScores(r), Stats.BOOTSTRAP_REPLICATES,
                         Seeds.derive(judgeOptions.seed, "bootstrap", r.group(), r.model()));
                 stdout.printf(Locale.ROOT, "SoPR bootstrap over queries (B=%d): %.1f–%.1f%n", Stats.BOOTSTRAP_REPLICATES,
@@ -165,6 +174,11 @@ public final class EvalPassRateCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
+    }
+
+    /** SoPR with the whole test set as denominator: a query without an answer scores 0. */
+    static double soprOverTestSet(GroupPassRate r) {
+        return r.testSetSize() == 0 ? 0 : r.soprMean() * r.evaluated() / r.testSetSize();
     }
 
     /** A query's SoPR credit: the mean of its runs' scores. */
