@@ -102,6 +102,10 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         ObjectNode refAnswers = EvalFiles.readObject(reference);
         ObjectNode candAnswers = EvalFiles.readObject(candidate);
         List<String> ids = testIds != null ? new ArrayList<>(QueryIds.read(testIds)) : union(refAnswers, candAnswers);
+        if (ids.stream().noneMatch(id -> refAnswers.has(id) || candAnswers.has(id))) {
+            throw new BadInputException(reference + ", " + candidate + ": expected answers to the test ids of " + testIds
+                    + ", found none in either file: are they converted files of another group or suite?");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         warnMissing(stdout, ids, refAnswers, refName);
         warnMissing(stdout, ids, candAnswers, candName);

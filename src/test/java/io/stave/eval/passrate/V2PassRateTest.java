@@ -67,7 +67,7 @@ class V2PassRateTest {
                         JudgeFunction.CHECK_TASK_SOLVABLE, "Solvable")));
     }
 
-    private static GroupPassRate evaluate(ScriptedJudge judge, List<String> testIds, long seed) {
+    private static GroupPassRate evaluate(Judge judge, List<String> testIds, long seed) {
         Path file = Shared.stableToolBench().resolve(CONVERTED);
         return PassRateEvaluator.builder(judge).rule(PassRateRule.V2).times(7).seed(seed).build()
                 .evaluate(file, EvalFiles.readObject(file), testIds, "G1_instruction", "virtual_chatgpt_cot");
@@ -171,5 +171,20 @@ class V2PassRateTest {
         assertThat(result.queries()).extracting(QueryPassRate::qid).containsExactlyInAnyOrder("588", "1073");
         assertThat(result.notJudged()).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("608/").contains("not JSON"));
         assertThat(result.passRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void recorded_v2_files_re_aggregate_to_the_same_label_counts(@org.junit.jupiter.api.io.TempDir Path dir) {
+        GroupPassRate original = evaluate(judge(), null, 42);
+        PassRateFiles.write(dir, original, 42, "scripted");
+        // Another seed: the replay must not depend on the original coins.
+        GroupPassRate replayed = evaluate(io.stave.eval.judge.RecordedJudge.load(dir), null, 9);
+
+        for (QueryPassRate q : original.queries()) {
+            QueryPassRate r = query(replayed, q.qid());
+            assertThat(r.passed()).as(q.qid()).isEqualTo(q.passed());
+            assertThat(r.failed()).as(q.qid()).isEqualTo(q.failed());
+        }
+        assertThat(replayed.passRate()).isEqualTo(original.passRate());
     }
 }
