@@ -142,4 +142,14 @@ class EvalCommandsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("openai:MODEL[@BASE_URL] or recorded:DIR");
     }
+
+    @Test
+    void convert_with_the_stabletoolbench_profile_writes_indent_two(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("G1_instruction.json");
+        Result r = run("convert", "--answers", example("answer/virtual_chatgpt_dfs/G1_instruction"), "--method", "DFS",
+                "--out", out.toString(), "--profile", "stabletoolbench");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).startsWith("{\n  \"1073\": {\n    \"query\": ");
+    }
 }
