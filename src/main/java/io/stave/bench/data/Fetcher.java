@@ -44,8 +44,8 @@ public final class Fetcher {
             Files.createDirectories(target.getParent());
             source.transfer(dataset, file, part, progress);
         } catch (IOException e) {
-            throw new UncheckedIOException(source.describe(dataset, file) + ": download failed ("
-                    + e.getMessage() + "); the partial file " + part + " is kept for a resume", e);
+            throw new UncheckedIOException(source.describe(dataset, file) + ": download failed: " + e.getMessage()
+                    + (Files.exists(part) ? "; the partial file " + part + " is kept for a resume" : ""), e);
         }
         Verification got = Verification.check(dataset, file, part, true);
         if (file.unpinned()) {

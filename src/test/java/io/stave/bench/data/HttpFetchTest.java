@@ -237,4 +237,18 @@ class HttpFetchTest {
         assertThat(Verification.check(full, archive, data.resolve("data.zip"), true).describe())
                 .contains("UNVERIFIED: the manifest pins neither sha256 nor size");
     }
+
+    @Test
+    void unreachable_server_fails_after_the_retries_with_one_clear_message() {
+        DatasetFile file = example.file("solvable_queries_example/test_query_ids/G1_instruction.json").orElseThrow();
+        Fetcher fetcher = fetcher();
+        server.close();
+
+        assertThatThrownBy(() -> fetcher.fetch(example, file, data.resolve("ids.json")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("/solvable_queries_example/test_query_ids/G1_instruction.json: download failed:"
+                        + " gave up after " + HttpSource.DEFAULT_ATTEMPTS + " attempts: ")
+                .hasMessageNotContaining("kept for a resume");
+        assertThat(data.resolve("ids.json")).doesNotExist();
+    }
 }
