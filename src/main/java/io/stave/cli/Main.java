@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
+            ConvertCommand.class,
+            EvalCommand.class,
+            CompareCommand.class,
         })
 public final class Main implements Runnable {
 
