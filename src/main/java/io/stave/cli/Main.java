@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             BucketsCommand.class,
             CacheCommand.class,
+            ToolsCommand.class,
         })
 public final class Main implements Runnable {
 
