@@ -141,4 +141,15 @@ public final class LlmSimulator implements Executor {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    public void close() {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the simulator model", e);
+            }
+        }
+    }
 }

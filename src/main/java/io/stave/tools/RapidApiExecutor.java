@@ -158,4 +158,9 @@ public final class RapidApiExecutor implements Executor {
     public ExecutorCounters counters() {
         return counters;
     }
+
+    @Override
+    public void close() {
+        http.close();
+    }
 }
