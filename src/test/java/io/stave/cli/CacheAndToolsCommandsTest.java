@@ -90,5 +90,9 @@ class CacheAndToolsCommandsTest {
         assertThat(run("tools", "call", "--tools", "bogus:x", "--queries", queries, "--id", "1073", "--function", "f"))
                 .isEqualTo(2);
         assertThat(err.toString()).startsWith("stave: --tools bogus:x: expected toolbench:URL");
+        assertThat(run("tools", "call", "--tools", "cache:x.sqlite,mis=simulate", "--queries", queries, "--id", "1073",
+                "--function", "f")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("stave: --tools cache:x.sqlite,mis=simulate: unknown option 'mis'");
+        assertThat(Files.exists(Path.of("x.sqlite"))).isFalse();
     }
 }
