@@ -1,6 +1,5 @@
 package io.stave.tools;
 
-import io.stave.bench.schema.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
 import io.stave.bench.py.PyTuple;
+import io.stave.bench.schema.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
