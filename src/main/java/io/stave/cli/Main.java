@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             EvalCommand.class,
             CompareCommand.class,
+            ToolsCommand.class,
         })
 public final class Main implements Runnable {
 
