@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             CompareCommand.class,
             ToolsCommand.class,
+            RunCommand.class,
         })
 public final class Main implements Runnable {
 
