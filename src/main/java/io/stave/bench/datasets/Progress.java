@@ -1,4 +1,4 @@
-package io.stave.bench.data;
+package io.stave.bench.datasets;
 
 /** Receives the progress of one file transfer (the CLI draws a bar; tests and libraries stay quiet). */
 public interface Progress {

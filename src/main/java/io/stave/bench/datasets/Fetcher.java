@@ -1,4 +1,4 @@
-package io.stave.bench.data;
+package io.stave.bench.datasets;
 
 import io.stave.BadInputException;
 import java.io.IOException;

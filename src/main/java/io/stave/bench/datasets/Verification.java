@@ -1,4 +1,4 @@
-package io.stave.bench.data;
+package io.stave.bench.datasets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

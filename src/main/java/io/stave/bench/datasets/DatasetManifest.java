@@ -1,4 +1,4 @@
-package io.stave.bench.data;
+package io.stave.bench.datasets;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;

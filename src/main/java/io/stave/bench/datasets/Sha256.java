@@ -1,4 +1,4 @@
-package io.stave.bench.data;
+package io.stave.bench.datasets;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.stave.bench.data;
+package io.stave.bench.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
