@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ToolsCommand.class,
             RunCommand.class,
+            RetrieveCommand.class,
         })
 public final class Main implements Runnable {
 
