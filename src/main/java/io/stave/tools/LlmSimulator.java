@@ -7,7 +7,7 @@ import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
 import io.stave.bench.py.PyTuple;
-import io.stave.bench.schema.Names;
+import io.stave.bench.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
