@@ -189,6 +189,48 @@ class RunCommandTest {
         assertThat(badMethod.err()).contains("--method BFS");
     }
 
+    @Test
+    void infrastructure_failures_are_requeued_and_answered_on_the_next_run() throws IOException {
+        Path out = dir.resolve("infra");
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                return new mockwebserver3.MockResponse.Builder().code(503).body("overloaded").build();
+            }
+        });
+        Result failing = stave(runArgs("react", "toolbench", out).toArray(String[]::new));
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(okRecordsPerUnit(out.resolve("ledger.jsonl"))).isEmpty();
+        assertThat(Files.readAllLines(out.resolve("ledger.jsonl"))).hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains("\"status\":\"infra_error\""));
+
+        server.setDispatcher(script);
+        List<String> again = runArgs("react", "toolbench", out);
+        again.addAll(List.of("--parallel", "3"));
+        Result recovered = stave(again.toArray(String[]::new));
+
+        assertThat(recovered.exitCode()).as(recovered.err()).isZero();
+        assertThat(okRecordsPerUnit(out.resolve("ledger.jsonl"))).hasSize(3).allSatisfy((unit, n) -> assertThat(n).isOne());
+        assertThat(Files.readAllLines(out.resolve("ledger.jsonl"))).hasSize(6);
+        assertThat(read(out.resolve("answers/G1_instruction/588_CoT@1.json")).path("win").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shards_split_the_plan_by_unit_id_without_overlap() {
+        var suite = io.stave.bench.data.Suites.fromFile(exampleQueries(), null);
+        var config = io.stave.agent.RunConfig.resolve(List.of(), Map.of("trials", "4"));
+        var all = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of(), null, 0, 1);
+        var first = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of(), null, 0, 2);
+        var second = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of(), null, 1, 2);
+
+        assertThat(all).hasSize(12);
+        assertThat(all).extracting(io.stave.agent.WorkUnit::qid).startsWith("588", "588", "588", "588", "608");
+        assertThat(first).isNotEmpty().doesNotContainAnyElementsOf(second);
+        assertThat(new java.util.ArrayList<>(first) {{ addAll(second); }}).containsExactlyInAnyOrderElementsOf(all);
+        var limited = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of("1073"), 1, 0, 1);
+        assertThat(limited).extracting(io.stave.agent.WorkUnit::qid).containsOnly("1073");
+    }
+
     static JsonNode read(Path file) throws IOException {
         return Json.parse(Files.readString(file));
     }
