@@ -90,6 +90,9 @@ public final class AgentRun {
         RunConfig config = options.config;
         List<WorkUnit> units = plan(options.suites, config, options.modelSpec, options.ids, options.limit,
                 options.shardIndex, options.shardCount);
+        if (!options.allowConfigChange) {
+            refuseChangedConfig(runDir, config);
+        }
         AtomicFiles.writeString(runDir.resolve("config.resolved.yaml"), config.toYaml());
         AtomicFiles.writeString(runDir.resolve("plan.jsonl"), units.stream()
                 .map(u -> io.stave.store.CanonicalJson.of(io.stave.bench.py.Json.MAPPER.valueToTree(u)) + "\n")
@@ -165,6 +168,29 @@ public final class AgentRun {
         }
     }
 
+    /** Keys whose change makes earlier answers of the run directory incomparable (harness.md §4.2). */
+    private static final List<String> RESULT_KEYS = List.of("profile", "method", "model", "tools", "agent", "prompt",
+            "decode", "schema", "seed", "trials");
+
+    private static void refuseChangedConfig(Path runDir, RunConfig config) {
+        Path manifest = runDir.resolve("manifest.json");
+        if (!java.nio.file.Files.exists(manifest)) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode before;
+        try {
+            before = io.stave.bench.py.Json.MAPPER.readTree(manifest.toFile()).path("config").path("effective");
+        } catch (java.io.IOException e) {
+            return; // an unreadable manifest is rewritten; the ledger decides what is done
+        }
+        ObjectNode now = (ObjectNode) io.stave.store.Secrets.redact(config.tree());
+        List<String> changed = RESULT_KEYS.stream().filter(k -> before.has(k) && !before.get(k).equals(now.get(k))).toList();
+        if (!changed.isEmpty()) {
+            throw new io.stave.BadInputException(runDir + ": this run directory was started with another " + changed
+                    + "; resume with the same settings, choose another --out, or pass --allow-config-change");
+        }
+    }
+
     private ProgressBar progressBar(int total, int done) {
         if (!options.progress) {
             return null;
@@ -191,6 +217,7 @@ public final class AgentRun {
         PrintWriter out;
         List<String> argv = List.of();
         List<Path> configFiles = List.of();
+        boolean allowConfigChange;
 
         public Builder config(RunConfig value) { config = value; return this; }
         public Builder suites(List<Suite> value) { suites = List.copyOf(value); return this; }
@@ -211,6 +238,8 @@ public final class AgentRun {
         /** The command line, recorded (secrets redacted) in the manifest. */
         public Builder argv(List<String> value) { argv = List.copyOf(value); return this; }
         public Builder configFiles(List<Path> value) { configFiles = List.copyOf(value); return this; }
+        /** Resume even when result-relevant settings differ from the run directory's manifest. */
+        public Builder allowConfigChange(boolean value) { allowConfigChange = value; return this; }
 
         public AgentRun build() {
             java.util.Objects.requireNonNull(config, "config");

@@ -88,6 +88,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Progress bar on stderr when a terminal is attached (default: on).")
     boolean progress;
 
+    @Option(names = "--allow-config-change",
+            description = "Resume a run directory although model, method, tools, prompts, decoding or limits changed.")
+    boolean allowConfigChange;
+
     @Spec
     CommandSpec spec;
 
@@ -114,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             AgentRun.Outcome outcome = AgentRun.builder().config(config).suites(suites).catalog(catalog)
                     .model(modelSpec, backend).tools(toolsSpec, executor).runDir(runDir).ids(only).limit(suiteLimit)
                     .shard(shardOf[0], shardOf[1]).progress(progress && System.console() != null).out(printer)
-                    .argv(spec.commandLine().getParseResult().originalArgs()).configFiles(configs).build().run();
+                    .argv(spec.commandLine().getParseResult().originalArgs()).configFiles(configs).allowConfigChange(allowConfigChange).build().run();
             printer.println("answers: " + runDir.resolve("answers"));
             printer.flush();
             return outcome.exitCode();

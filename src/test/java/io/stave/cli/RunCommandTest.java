@@ -143,6 +143,21 @@ class RunCommandTest {
     }
 
     @Test
+    void resuming_with_other_result_settings_is_refused_unless_allowed() {
+        Path out = dir.resolve("changed");
+        assertThat(stave(runArgs("react", "toolbench", out).toArray(String[]::new)).exitCode()).isZero();
+        List<String> changed = runArgs("react", "toolbench", out);
+        changed.addAll(List.of("--set", "agent.max_query_count=50"));
+
+        Result refused = stave(changed.toArray(String[]::new));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("[agent]").contains("--allow-config-change");
+
+        changed.add("--allow-config-change");
+        assertThat(stave(changed.toArray(String[]::new)).exitCode()).isZero();
+    }
+
+    @Test
     void a_second_identical_run_elsewhere_is_answered_from_the_llm_cache() {
         assertThat(stave(runArgs("react", "toolbench", dir.resolve("a")).toArray(String[]::new)).exitCode()).isZero();
         int calls = script.calls.get();
