@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "F", description = "Query file instead of a suite.")
     Path queries;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (config suite.data, default datasets).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (config suite.data, default datasets/stabletoolbench-solvable).")
     Path data;
 
     @Option(names = "--method", paramLabel = "M", description = "react, dfsdt, CoT@<n>, DFS_woFilter_w<N> or DFS_w<N>.")
