@@ -1,6 +1,5 @@
 package io.stave.bench;
 
-import io.stave.bench.schema.Names;
 
 /**
  * Where standard tool names and tool descriptions come from: a tool documentation root (the

@@ -34,7 +34,7 @@ public enum MixRule {
                     mixed[v] += w * row[v];
                 }
             }
-            return new Mixture(mixed, weights);
+            return new Mixture(mixed, weights, confidence);
         }
     },
 
@@ -63,7 +63,7 @@ public enum MixRule {
             for (int v = 0; v < mixed.length; v++) {
                 mixed[v] = v < vocab ? (float) Math.log(mixed[v]) : Float.NEGATIVE_INFINITY;
             }
-            return new Mixture(mixed, weights);
+            return new Mixture(mixed, weights, confidence);
         }
     };
 
@@ -131,6 +131,9 @@ public enum MixRule {
         return out;
     }
 
-    /** Mixed logits {@code [V]} for the sampler and the bucket weights {@code [N]} of one step. */
-    public record Mixture(float[] logits, float[] weights) {}
+    /**
+     * One step's result: mixed logits {@code [V]} for the sampler, the bucket weights {@code [N]},
+     * and the confidences {@code [N]} they came from (max logit for code, max probability for paper).
+     */
+    public record Mixture(float[] logits, float[] weights, float[] confidences) {}
 }

@@ -14,6 +14,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
     private final ProgressBar bar;
     private final boolean sizeKnown;
+    private String currentFile;
 
     ConsoleProgress(Dataset dataset) {
         sizeKnown = !dataset.hasUnpinnedFiles();
@@ -32,7 +33,12 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         if (!sizeKnown && total > 0) {
             bar.maxHint(total);
         }
-        bar.stepBy(Math.max(0, done));
+        // A retry of the same file resumes bytes this bar already counted; a part file from an
+        // earlier run brings bytes it has not.
+        if (!name.equals(currentFile)) {
+            bar.stepBy(Math.max(0, done));
+        }
+        currentFile = name;
     }
 
     @Override

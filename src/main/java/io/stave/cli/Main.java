@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DataCommand.class,
             BucketsCommand.class,
+            FunctionsCommand.class,
+            PromptCommand.class,
+            GenerateCommand.class,
+            ModelCommand.class,
+            KvRetrievalCommand.class,
             CacheCommand.class,
             ToolsCommand.class,
         })

@@ -19,9 +19,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * A line chart with optional marked points, written as PNG (XChart) or as a self-contained SVG
  * (drawn here, so that it needs no extra library). Both renderings show the same series, colours
- * and markers.
+ * and markers. The y range follows the data unless {@code yMin}/{@code yMax} fix it.
  */
-public record LineChart(String title, String xLabel, String yLabel, List<Series> series) {
+public record LineChart(String title, String xLabel, String yLabel, List<Series> series, Double yMin, Double yMax) {
 
     /** How a series is drawn: a line, or points marked by an upward or a downward triangle. */
     public enum Style { LINE, UP_MARKS, DOWN_MARKS, DOT_MARKS }
@@ -40,6 +40,11 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
 
     public LineChart {
         series = List.copyOf(series);
+    }
+
+    /** A chart whose y range follows the data. */
+    public LineChart(String title, String xLabel, String yLabel, List<Series> series) {
+        this(title, xLabel, yLabel, series, null, null);
     }
 
     /** Tableau-like palette: distinct on screen and in print. */
@@ -69,6 +74,8 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setXAxisDecimalPattern("#.##");
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setYAxisMin(yMin);
+        chart.getStyler().setYAxisMax(yMax);
         // Lines first, so that marks are drawn on top and the legend lists the curves first.
         List<Series> ordered = new java.util.ArrayList<>(series.stream().filter(s -> s.style() == Style.LINE).toList());
         ordered.addAll(series.stream().filter(s -> s.style() != Style.LINE).toList());

@@ -33,8 +33,8 @@ final class SvgPlot {
         double pad = (y1 - y0) * 0.05;
         this.xMin = x0;
         this.xMax = x1;
-        this.yMin = y0 - pad;
-        this.yMax = y1 + pad;
+        this.yMin = chart.yMin() != null ? chart.yMin() : y0 - pad;
+        this.yMax = chart.yMax() != null ? chart.yMax() : y1 + pad;
     }
 
     String render() {

@@ -2,10 +2,10 @@ package io.stave.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
-import io.stave.bench.schema.Names;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

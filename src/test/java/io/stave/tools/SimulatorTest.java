@@ -7,7 +7,7 @@ import io.stave.bench.Api;
 import io.stave.bench.Query;
 import io.stave.bench.data.QueryFiles;
 import io.stave.bench.py.Json;
-import io.stave.bench.schema.Names;
+import io.stave.bench.Names;
 import io.stave.store.CanonicalJson;
 import io.stave.store.Provenance;
 import io.stave.testing.Shared;

@@ -44,10 +44,13 @@ public final class Fetcher {
             Files.createDirectories(target.getParent());
             source.transfer(dataset, file, part, progress);
         } catch (IOException e) {
-            throw new UncheckedIOException(source.describe(dataset, file) + ": download failed ("
-                    + e.getMessage() + "); the partial file " + part + " is kept for a resume", e);
+            throw new UncheckedIOException(source.describe(dataset, file) + ": download failed: " + e.getMessage()
+                    + (Files.exists(part) ? "; the partial file " + part + " is kept for a resume" : ""), e);
         }
         Verification got = Verification.check(dataset, file, part, true);
+        if (file.unpinned()) {
+            rejectIfNotAnArchive(dataset, file, part);
+        }
         if (got.state() == Verification.State.MISMATCH) {
             deleteQuietly(part);
             throw new BadInputException(source.describe(dataset, file) + ": expected "
@@ -58,6 +61,28 @@ public final class Fetcher {
         }
         moveAtomically(part, target);
         return new Result(dataset, file, target, Outcome.FETCHED, got.state());
+    }
+
+    /**
+     * With no hash to check, at least refuse an HTML page (a login or quota page of a file host)
+     * where a ZIP archive was expected.
+     */
+    private void rejectIfNotAnArchive(Dataset dataset, DatasetFile file, Path part) {
+        if (!file.path().endsWith(".zip")) {
+            return;
+        }
+        byte[] head = new byte[4];
+        int read;
+        try (var in = Files.newInputStream(part)) {
+            read = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + part, e);
+        }
+        if (read < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+            deleteQuietly(part);
+            throw new BadInputException(source.describe(dataset, file) + ": expected a ZIP archive (bytes PK\\3\\4) for "
+                    + file.path() + ", got something else (an HTML page from the file host?); the download was discarded");
+        }
     }
 
     private static void moveAtomically(Path from, Path to) {

@@ -63,7 +63,7 @@ public final class HttpSource implements FileSource {
                 last = e; // cut off: keep the part file and resume from its end
             }
         }
-        throw new IOException(url + ": gave up after " + attempts + " attempts: " + last.getMessage(), last);
+        throw new IOException("gave up after " + attempts + " attempts: " + describe(last), last);
     }
 
     /** One request; true when the part file now holds the whole body. */
@@ -107,6 +107,11 @@ public final class HttpSource implements FileSource {
             }
             return true;
         }
+    }
+
+    /** "UnknownHostException: raw.githubusercontent.com" says more than the host name alone. */
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** {@code Content-Range: bytes START-END/TOTAL} must start where our part file ends. */

@@ -3,10 +3,11 @@ package io.stave.bench.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stave.BadInputException;
 import io.stave.bench.Api;
+import io.stave.bench.Names;
+import io.stave.bench.Query;
 import io.stave.bench.Tool;
 import io.stave.bench.ToolCatalog;
 import io.stave.bench.ToolInfo;
-import io.stave.bench.schema.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +56,16 @@ public final class ToolRoot implements ToolCatalog {
                             + "' (tool '" + api.toolName() + "' of category '" + api.categoryName() + "')");
         }
         return info;
+    }
+
+    /**
+     * The raw tool names of a query that no tool file documents. ToolBench skips such a query
+     * silently; a runner reports it instead.
+     */
+    public List<String> missingTools(Query query) {
+        return query.apis().stream().map(Api::toolName).distinct()
+                .filter(tool -> !whiteList().containsKey(Names.standardize(tool)))
+                .toList();
     }
 
     /** The file ToolBench opens for an API entry: {@code <root>/<category>/<standardize(tool_name)>.json}. */

@@ -47,6 +47,15 @@ public record FunctionSet(List<ToolFunction> apis, ObjectNode finish, SchemaOpti
         return apis.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
+    /**
+     * The function a called name dispatches to (spec/toolbench.md §5.1): the first API function whose
+     * name ends with it, so {@code ""} matches the first one. Finish is not scanned (the ToolBench code
+     * scans it and then crashes on a suffix such as {@code ish}).
+     */
+    public Optional<ToolFunction> dispatch(String calledName) {
+        return apis.stream().filter(f -> f.name().endsWith(calledName)).findFirst();
+    }
+
     /** {@code {"type": "function", "function": <function>}}. */
     public static ObjectNode wrap(ObjectNode function) {
         ObjectNode wrapped = Json.NODES.objectNode();

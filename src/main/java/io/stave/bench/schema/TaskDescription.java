@@ -2,9 +2,9 @@ package io.stave.bench.schema;
 
 import io.stave.bench.Api;
 import io.stave.bench.Query;
+import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.ToolCatalog;
 import io.stave.bench.ToolInfo;
-import io.stave.bench.prompt.ToolBenchTexts;
 import io.stave.bench.py.PyStrings;
 import java.util.LinkedHashMap;
 import java.util.Map;

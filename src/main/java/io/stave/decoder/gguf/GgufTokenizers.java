@@ -1,6 +1,7 @@
 package io.stave.decoder.gguf;
 
 import io.stave.BadInputException;
+import io.stave.decoder.tokenizer.ByteLevelBpeTokenizer;
 import io.stave.decoder.tokenizer.SentencePieceTokenizer;
 import io.stave.decoder.tokenizer.TokenType;
 import io.stave.decoder.tokenizer.Tokenizer;
@@ -27,9 +28,36 @@ final class GgufTokenizers {
         }
         return switch (model) {
             case "llama" -> new SentencePieceTokenizer(vocabulary(gguf, pieces), "sentencepiece-bpe (gguf llama)");
+            case "gpt2" -> byteLevel(gguf, pieces);
             default -> throw new BadInputException(gguf.path() + ": metadata tokenizer.ggml.model: expected llama "
-                    + "(SentencePiece), found " + model);
+                    + "(SentencePiece) or gpt2 (byte-level BPE), found " + model);
         };
+    }
+
+    /** Llama-3 style: merges in {@code tokenizer.ggml.merges}, pre-tokenizer named by {@code tokenizer.ggml.pre}. */
+    private static Tokenizer byteLevel(GgufFile gguf, String[] pieces) {
+        List<?> stored = gguf.array("tokenizer.ggml.merges");
+        if (stored == null) {
+            throw new BadInputException(gguf.path() + ": metadata tokenizer.ggml.merges: expected the BPE merges of a gpt2 "
+                    + "tokenizer, it is missing");
+        }
+        List<String> merges = new java.util.ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            if (!(stored.get(i) instanceof String s) || s.indexOf(' ') <= 0) {
+                throw new BadInputException(gguf.path() + ": metadata tokenizer.ggml.merges[" + i
+                        + "]: expected \"left right\", found " + stored.get(i));
+            }
+            merges.add(s);
+        }
+        Object pre = gguf.metadata().getOrDefault("tokenizer.ggml.pre", "llama-bpe");
+        String pattern = switch (String.valueOf(pre)) {
+            case "llama-bpe", "llama3", "llama-v3", "default" -> ByteLevelBpeTokenizer.LLAMA3_PATTERN;
+            case "gpt-2", "gpt2" -> ByteLevelBpeTokenizer.GPT2_PATTERN;
+            default -> throw new BadInputException(gguf.path() + ": metadata tokenizer.ggml.pre: expected llama-bpe or gpt-2, "
+                    + "found " + pre);
+        };
+        Vocabulary v = vocabulary(gguf, pieces);
+        return new ByteLevelBpeTokenizer(pieces, v.types(), merges, pattern, v.bos(), v.eos());
     }
 
     private static Vocabulary vocabulary(GgufFile gguf, String[] pieces) {

@@ -26,7 +26,6 @@ final class KvCache implements AutoCloseable {
     private final int headSize;
     private final Arena arena;
     private final MemorySegment data;
-    private final float[] row; // one decoded F16 row
 
     KvCache(KvType type, int buckets, int layers, int kvHeads, int context, int headSize) {
         this.type = type;
@@ -37,7 +36,6 @@ final class KvCache implements AutoCloseable {
         this.arena = Arena.ofShared();
         long bytes = (long) buckets * layers * 2 * kvHeads * context * headSize * type.bytes();
         this.data = arena.allocate(bytes, 64);
-        this.row = new float[headSize];
     }
 
     private KvCache(KvCache other) {
@@ -75,31 +73,71 @@ final class KvCache implements AutoCloseable {
         }
     }
 
-    /** scores[t] = scale · (q · K[t]) for t < count, for one KV head. */
-    void scores(float[] q, int qOffset, int bucket, int layer, int head, int count, float scale, float[] scores) {
-        long start = index(bucket, layer, 0, head, 0);
-        for (int t = 0; t < count; t++) {
-            scores[t] = scale * dot(q, qOffset, start + (long) t * headSize);
+    /** Floats of scratch space {@link #attend} needs for {@code heads} query heads over {@code length} positions. */
+    int scratchSize(int heads, int length) {
+        return heads * length + headSize;
+    }
+
+    /**
+     * Causal attention of the {@code heads} query heads that share KV head {@code kvHead}: for each,
+     * softmax(q·K[t] · scale over t < length) then Σ a[t]·V[t], added into {@code out}. Each key and
+     * value row is read once for the whole group (spec/decoder.md §9.3).
+     *
+     * @param q        the query vector of the row; head h starts at {@code qOffset + h·d}
+     * @param out      the attention output; head h is written at {@code outOffset + h·d}
+     * @param scratch  at least {@link #scratchSize} floats, private to the calling thread
+     */
+    void attend(float[] q, int qOffset, int bucket, int layer, int kvHead, int heads, int length, float scale,
+            float[] out, int outOffset, float[] scratch) {
+        MemorySegment rows = type == KvType.F16 ? MemorySegment.ofArray(scratch) : data;
+        long keys = index(bucket, layer, 0, kvHead, 0);
+        long values = index(bucket, layer, 1, kvHead, 0);
+        int decoded = heads * length; // F16 rows are decoded into scratch[decoded … decoded+d)
+        for (int t = 0; t < length; t++) {
+            long byteOffset = row(keys + (long) t * headSize, rows, scratch, decoded);
+            for (int h = 0; h < heads; h++) {
+                scratch[h * length + t] = scale * dot(q, qOffset + h * headSize, rows, byteOffset);
+            }
+        }
+        for (int h = 0; h < heads; h++) {
+            softmax(scratch, h * length, length);
+        }
+        for (int t = 0; t < length; t++) {
+            long byteOffset = row(values + (long) t * headSize, rows, scratch, decoded);
+            for (int h = 0; h < heads; h++) {
+                axpy(scratch[h * length + t], rows, byteOffset, out, outOffset + h * headSize);
+            }
         }
     }
 
-    /** out += Σ_t a[t] · V[t] for t < count, for one KV head. */
-    void weightedSum(float[] a, int count, int bucket, int layer, int head, float[] out, int outOffset) {
-        long start = index(bucket, layer, 1, head, 0);
-        for (int t = 0; t < count; t++) {
-            axpy(a[t], start + (long) t * headSize, out, outOffset);
+    /** Byte offset of element row {@code at} in {@code rows}: in place for F32, decoded into scratch for F16. */
+    private long row(long at, MemorySegment rows, float[] scratch, int decoded) {
+        if (type == KvType.F32) {
+            return at * 4;
+        }
+        for (int j = 0; j < headSize; j++) {
+            scratch[decoded + j] = Float.float16ToFloat(data.getAtIndex(HALF, at + j));
+        }
+        return decoded * 4L;
+    }
+
+    private static void softmax(float[] s, int from, int length) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < from + length; i++) {
+            max = Math.max(max, s[i]);
+        }
+        float sum = 0f;
+        for (int i = from; i < from + length; i++) {
+            s[i] = (float) Math.exp(s[i] - max);
+            sum += s[i];
+        }
+        float inv = 1f / sum;
+        for (int i = from; i < from + length; i++) {
+            s[i] *= inv;
         }
     }
 
-    private float dot(float[] q, int qOffset, long at) {
-        if (type == KvType.F16) {
-            decode(at);
-            return dotVector(q, qOffset, MemorySegment.ofArray(row), 0);
-        }
-        return dotVector(q, qOffset, data, at * 4);
-    }
-
-    private float dotVector(float[] q, int qOffset, MemorySegment segment, long byteOffset) {
+    private float dot(float[] q, int qOffset, MemorySegment segment, long byteOffset) {
         int j = 0;
         float sum = 0f;
         int bound = SPECIES.loopBound(headSize);
@@ -112,35 +150,28 @@ final class KvCache implements AutoCloseable {
             }
             sum = acc.reduceLanes(VectorOperators.ADD);
         }
+        // The tail (all of a head narrower than a vector) sums in double: exact enough that the
+        // score does not depend on the element order, so Q/K layouts that differ by a row
+        // permutation give the same scores.
+        double tail = 0;
         for (; j < headSize; j++) {
-            sum += q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
+            tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
         }
-        return sum;
+        return (float) (sum + tail);
     }
 
-    private void axpy(float a, long at, float[] out, int outOffset) {
-        MemorySegment segment = data;
-        long byteOffset = at * 4;
-        if (type == KvType.F16) {
-            decode(at);
-            segment = MemorySegment.ofArray(row);
-            byteOffset = 0;
-        }
+    private void axpy(float a, MemorySegment segment, long byteOffset, float[] out, int outOffset) {
         int j = 0;
         int bound = SPECIES.loopBound(headSize);
-        for (; j < bound; j += SPECIES.length()) {
-            FloatVector v = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
-            v.fma(FloatVector.broadcast(SPECIES, a), FloatVector.fromArray(SPECIES, out, outOffset + j))
-                    .intoArray(out, outOffset + j);
+        if (bound > 0) {
+            FloatVector va = FloatVector.broadcast(SPECIES, a);
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                v.fma(va, FloatVector.fromArray(SPECIES, out, outOffset + j)).intoArray(out, outOffset + j);
+            }
         }
         for (; j < headSize; j++) {
             out[outOffset + j] += a * segment.get(FLOAT, byteOffset + j * 4L);
-        }
-    }
-
-    private void decode(long at) {
-        for (int j = 0; j < headSize; j++) {
-            row[j] = Float.float16ToFloat(data.getAtIndex(HALF, at + j));
         }
     }
 

@@ -2,6 +2,8 @@ package io.stave.decoder.model;
 
 import io.stave.decoder.tensor.WeightMatrix;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * The batch-first forward pass (spec/decoder.md §2.2, §9.1). Activations are row-major matrices
@@ -35,7 +37,6 @@ final class LlamaSession implements Session {
     private final float[] attention;
     private final float[] gate;
     private final float[] up;
-    private final float[] scores;
     private final float[] last;
     private final float[] classified;
     private final float[][] logits;
@@ -72,7 +73,6 @@ final class LlamaSession implements Session {
         this.attention = new float[rows * c.dim()];
         this.gate = new float[rows * c.hiddenDim()];
         this.up = new float[rows * c.hiddenDim()];
-        this.scores = new float[maxContext];
         this.last = new float[buckets * c.dim()];
         this.classified = new float[buckets * c.vocabSize()];
         this.logits = new float[buckets][c.vocabSize()];
@@ -217,25 +217,49 @@ final class LlamaSession implements Session {
         }
     }
 
-    /** Causal multi-head attention with GQA for every row of this pass, into {@link #attention}. */
+    /**
+     * Causal multi-head attention with GQA for every row of this pass, into {@link #attention}.
+     * Work items are (row, KV head); they run in parallel when there is enough of it.
+     */
     private void attend(int layer, int count) {
         int d = c.headSize();
         int dim = c.dim();
+        int group = c.groupSize();
+        int kvHeads = c.kvHeads();
         float scale = (float) (1.0 / Math.sqrt(d));
         int rows = buckets * count;
         Arrays.fill(attention, 0, rows * dim, 0f);
-        for (int b = 0; b < buckets; b++) {
-            for (int t = 0; t < count; t++) {
-                int r = b * count + t;
-                int length = position + t + 1; // positions 0 … pos are visible
-                for (int h = 0; h < c.heads(); h++) {
-                    int g = h / c.groupSize();
-                    kv.scores(q, r * dim + h * d, b, layer, g, length, scale, scores);
-                    softmax(scores, length);
-                    kv.weightedSum(scores, length, b, layer, g, attention, r * dim + h * d);
-                }
+        int items = rows * kvHeads;
+        IntConsumer item = i -> {
+            int r = i / kvHeads;
+            int g = i % kvHeads;
+            int length = position + r % count + 1; // positions 0 … pos are visible
+            float[] scratch = scratch(kv.scratchSize(group, length));
+            int offset = r * dim + g * group * d;
+            kv.attend(q, offset, r / count, layer, g, group, length, scale, attention, offset, scratch);
+        };
+        long work = (long) items * (position + count) * d * group;
+        if (work < PARALLEL_WORK) {
+            for (int i = 0; i < items; i++) {
+                item.accept(i);
             }
+        } else {
+            IntStream.range(0, items).parallel().forEach(item);
         }
+    }
+
+    /** Below this many multiply-adds, attention runs on the calling thread. */
+    private static final long PARALLEL_WORK = 1 << 18;
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] scratch(int size) {
+        float[] scratch = SCRATCH.get();
+        if (scratch.length < size) {
+            scratch = new float[Math.max(size, scratch.length * 2)];
+            SCRATCH.set(scratch);
+        }
+        return scratch;
     }
 
     private void rmsNorm(float[] in, float[] gain, float[] out, int rows) {
@@ -250,22 +274,6 @@ final class LlamaSession implements Session {
             for (int i = 0; i < dim; i++) {
                 out[o + i] = gain[i] * (in[o + i] * inv);
             }
-        }
-    }
-
-    private static void softmax(float[] s, int length) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < length; i++) {
-            max = Math.max(max, s[i]);
-        }
-        float sum = 0f;
-        for (int i = 0; i < length; i++) {
-            s[i] = (float) Math.exp(s[i] - max);
-            sum += s[i];
-        }
-        float inv = 1f / sum;
-        for (int i = 0; i < length; i++) {
-            s[i] *= inv;
         }
     }
 

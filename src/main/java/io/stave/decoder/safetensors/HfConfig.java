@@ -57,7 +57,7 @@ record HfConfig(Path path, int hiddenSize, int intermediateSize, int layers, int
                 number(path, json, "rms_norm_eps", 1e-6),
                 number(path, json, "rope_theta", 10000.0),
                 ropeScale(path, json.get("rope_scaling")),
-                !Boolean.FALSE.equals(json.get("tie_word_embeddings")) && json.get("tie_word_embeddings") != null,
+                Boolean.TRUE.equals(json.get("tie_word_embeddings")),
                 integer(json, "bos_token_id", 1),
                 integer(json, "eos_token_id", 2));
     }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads a Hugging Face Llama folder: {@code config.json}, {@code *.safetensors} (one file or
- * sharded with {@code model.safetensors.index.json}) and {@code tokenizer.model}.
+ * sharded with {@code model.safetensors.index.json}) and {@code tokenizer.model} or {@code tokenizer.json}.
  *
  * <p>HF stores {@code q_proj}/{@code k_proj} rows permuted for the half-split RoPE kernel
  * (spec/decoder.md §3.2). This loader un-permutes them at load time
@@ -48,7 +48,7 @@ public final class HfModelLoader {
             LlamaConfig config = hf.toConfig(vocab, unpermute ? RopePairing.ADJACENT : RopePairing.HALF_SPLIT);
             HfTensors read = new HfTensors(folder, tensors, arena);
             LlamaWeights weights = weights(read, config, hf.tieWordEmbeddings(), unpermute);
-            Tokenizer tokenizer = tokenizer(folder);
+            Tokenizer tokenizer = tokenizer(folder, hf);
             Set<Integer> stops = new HashSet<>();
             stops.add(hf.eosTokenId() >= 0 ? hf.eosTokenId() : tokenizer.eos());
             return new Model(folder.toString(), "hf safetensors", config, weights, tokenizer, stops, arena);
@@ -67,13 +67,17 @@ public final class HfModelLoader {
         return t.shape()[0];
     }
 
-    private static Tokenizer tokenizer(Path folder) {
+    /** tokenizer.model (SentencePiece protobuf) when present, else tokenizer.json. */
+    private static Tokenizer tokenizer(Path folder, HfConfig hf) {
         Path model = folder.resolve("tokenizer.model");
         if (Files.isRegularFile(model)) {
             return SentencePieceModelReader.read(model);
         }
-        throw new BadInputException(folder + ": tokenizer.model: expected a SentencePiece tokenizer.model in the folder"
-                + (Files.exists(folder.resolve("tokenizer.json")) ? " (tokenizer.json alone is not supported)" : ""));
+        Path json = folder.resolve("tokenizer.json");
+        if (Files.isRegularFile(json)) {
+            return HfTokenizerJsonReader.read(json, hf.bosTokenId(), hf.eosTokenId());
+        }
+        throw new BadInputException(folder + ": tokenizer: expected tokenizer.model or tokenizer.json in the folder");
     }
 
     /** Every tensor of the folder, from the shard index or from the single safetensors file(s). */
@@ -134,8 +138,4 @@ public final class HfModelLoader {
         return new LlamaWeights(embedding, List.copyOf(layers), t.vector("model.norm.weight", c.dim()), classifier);
     }
 
-    /** For messages and tests: the model's tensors as {@link Tensors} sees them. */
-    static String describe(Path folder, String name) {
-        return folder + ": tensor " + name;
-    }
 }

@@ -9,7 +9,8 @@ public final class WeightMatrices {
 
     /**
      * A matrix of {@code rows × cols} elements of {@code type}, read from {@code data}, which must
-     * hold exactly {@code rows * type.bytesFor(cols)} bytes.
+     * hold exactly {@code rows * type.bytesFor(cols)} bytes. The segment is read in place (a
+     * mapped file stays mapped, nothing is copied).
      */
     public static WeightMatrix of(GgmlType type, MemorySegment data, int rows, int cols) {
         long expected = rows * type.bytesFor(cols);
@@ -19,7 +20,14 @@ public final class WeightMatrices {
         }
         return switch (type) {
             case F32 -> new F32Matrix(data, rows, cols);
-            default -> throw new IllegalArgumentException("no kernel for tensor type " + type);
+            case F16 -> new F16Matrix(data, rows, cols);
+            case BF16 -> new BF16Matrix(data, rows, cols);
+            case Q8_0 -> new Q8_0Matrix(data, rows, cols);
+            case Q4_0 -> new Q4_0Matrix(data, rows, cols);
+            case Q4_1 -> new Q4_1Matrix(data, rows, cols);
+            case Q4_K -> new Q4_KMatrix(data, rows, cols);
+            case Q5_K -> new Q5_KMatrix(data, rows, cols);
+            case Q6_K -> new Q6_KMatrix(data, rows, cols);
         };
     }
 }

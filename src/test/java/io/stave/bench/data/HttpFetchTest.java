@@ -34,6 +34,8 @@ class HttpFetchTest {
     private final MockWebServer server = new MockWebServer();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    /** Bodies served for paths outside the manifest (an unpinned archive). */
+    private final Map<String, byte[]> extra = new ConcurrentHashMap<>();
     private DatasetManifest manifest;
     private Dataset example;
 
@@ -64,6 +66,9 @@ class HttpFetchTest {
 
     private MockResponse respond(Path mirror, RecordedRequest request) {
         String upstream = request.getUrl().encodedPath().substring(1);
+        if (extra.containsKey(upstream)) {
+            return new MockResponse.Builder().code(200).body(new Buffer().write(extra.get(upstream))).build();
+        }
         Dataset dataset = manifest.datasets().stream()
                 .filter(d -> d.files().stream().anyMatch(f -> f.url().equals(PREFIX + upstream)))
                 .findFirst().orElse(null);
@@ -205,5 +210,45 @@ class HttpFetchTest {
                 .hasMessageContaining("/nowhere.json")
                 .hasMessageContaining("HTTP 404");
         assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void unpinned_archive_is_accepted_as_unverified_but_an_html_page_is_refused() throws IOException {
+        DatasetFile archive = new DatasetFile("data.zip", PREFIX + "files/data.zip", null, null);
+        Dataset full = new Dataset("full", "d", "o", "OpenBMB-ToolBench", true, "no hash", List.of(archive));
+        extra.put("files/data.zip", "<!DOCTYPE html><title>Google Drive - Quota exceeded</title>".getBytes());
+
+        assertThatThrownBy(() -> fetcher().fetch(full, archive, data.resolve("data.zip")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("expected a ZIP archive");
+        assertThat(data.resolve("data.zip")).doesNotExist();
+        assertThat(data.resolve("data.zip.part")).doesNotExist();
+
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("data/test_query_ids/G1_instruction_test_query_ids.json"));
+            out.write("{}".getBytes());
+        }
+        extra.put("files/data.zip", zip.toByteArray());
+
+        Fetcher.Result result = fetcher().fetch(full, archive, data.resolve("data.zip"));
+
+        assertThat(result.state()).isEqualTo(Verification.State.UNVERIFIED);
+        assertThat(Verification.check(full, archive, data.resolve("data.zip"), true).describe())
+                .contains("UNVERIFIED: the manifest pins neither sha256 nor size");
+    }
+
+    @Test
+    void unreachable_server_fails_after_the_retries_with_one_clear_message() {
+        DatasetFile file = example.file("solvable_queries_example/test_query_ids/G1_instruction.json").orElseThrow();
+        Fetcher fetcher = fetcher();
+        server.close();
+
+        assertThatThrownBy(() -> fetcher.fetch(example, file, data.resolve("ids.json")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("/solvable_queries_example/test_query_ids/G1_instruction.json: download failed:"
+                        + " gave up after " + HttpSource.DEFAULT_ATTEMPTS + " attempts: ")
+                .hasMessageNotContaining("kept for a resume");
+        assertThat(data.resolve("ids.json")).doesNotExist();
     }
 }

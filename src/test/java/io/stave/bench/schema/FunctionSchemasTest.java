@@ -18,11 +18,11 @@ import io.stave.bench.py.PyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FunctionSchemasTest {
@@ -110,6 +110,18 @@ class FunctionSchemasTest {
         Api blank = new Api("Data", "T", "Blank", " \n\u00a0", "GET", List.of(), List.of(), null);
         assertThat(FunctionSchemas.function(blank, "t", TOOLBENCH).schema().get("description").textValue())
                 .isEqualTo("This is the subfunction for tool \"t\", you can use this tool.");
+    }
+
+    @Test
+    void a_called_name_dispatches_to_the_first_function_ending_with_it_and_never_to_finish() {
+        Query query = QueryFiles.read(StableToolBenchData.exampleQueries()).stream()
+                .filter(q -> q.id().equals("1073")).findFirst().orElseThrow();
+        FunctionSet functions = FunctionSchemas.build(query, ToolCatalog.NONE, TOOLBENCH);
+        assertThat(functions.dispatch("querykeywords_for_keyword_analysis").orElseThrow().pureApiName()).isEqualTo("querykeywords");
+        assertThat(functions.dispatch("keyword_analysis").orElseThrow().name()).isEqualTo("popularsitesforquery_for_keyword_analysis");
+        assertThat(functions.dispatch("").orElseThrow().name()).isEqualTo("popularsitesforquery_for_keyword_analysis");
+        assertThat(functions.dispatch("ish")).isEmpty();
+        assertThat(functions.dispatch("no_such_function")).isEmpty();
     }
 
     @Test

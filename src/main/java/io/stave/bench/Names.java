@@ -1,4 +1,4 @@
-package io.stave.bench.schema;
+package io.stave.bench;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.stave.bench.schema;
+package io.stave.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.stave.bench.prompt;
+package io.stave.bench;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,36 @@
+package io.stave.eval.judge;
+
+/** The four functions of ToolEval's v2 evaluator (§9.1) and the field each one answers with. */
+public enum JudgeFunction {
+    CHECK_ANSWER_STATUS("check_answer_status", "answer_status"),
+    PARSE_ANSWER_STATUS("parse_answer_status", "answer_status"),
+    CHECK_TASK_SOLVABLE("check_task_solvable", "task_status"),
+    SELECT_BETTER_ANSWER("select_better_answer", "index");
+
+    private final String functionName;
+    private final String resultField;
+
+    JudgeFunction(String functionName, String resultField) {
+        this.functionName = functionName;
+        this.resultField = resultField;
+    }
+
+    /** The name in the template, the config and the forced {@code function_call}. */
+    public String functionName() {
+        return functionName;
+    }
+
+    /** The property of the function arguments that carries the verdict. */
+    public String resultField() {
+        return resultField;
+    }
+
+    public static JudgeFunction byName(String name) {
+        for (JudgeFunction f : values()) {
+            if (f.functionName.equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown judge function " + name);
+    }
+}

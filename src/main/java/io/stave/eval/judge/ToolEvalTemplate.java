@@ -1,0 +1,168 @@
+package io.stave.eval.judge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The evaluator {@code tooleval_gpt-3.5-turbo_default} (§9.1): the function descriptions cut out of
+ * {@code template.txt} with ToolEval's regular expressions (§9.2), and the function schemas and
+ * completion settings of {@code config.yaml}. Both files ship verbatim as resources.
+ */
+public final class ToolEvalTemplate {
+
+    public static final String EVALUATOR = "tooleval_gpt-3.5-turbo_default";
+
+    private static final Pattern FUNCTION = Pattern.compile("<function>(.*?)</function>", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("<name>(.*?)</name>", Pattern.DOTALL);
+    private static final Pattern DESCRIPTION = Pattern.compile("<description>(.*?)</description>", Pattern.DOTALL);
+
+    private final String templateText;
+    private final String configText;
+    private final Map<JudgeFunction, String> descriptions = new EnumMap<>(JudgeFunction.class);
+    private final Map<JudgeFunction, ObjectNode> schemas = new EnumMap<>(JudgeFunction.class);
+    private final ObjectNode completionKwargs;
+
+    private ToolEvalTemplate(String templateText, String configText) {
+        this.templateText = templateText;
+        this.configText = configText;
+        Matcher functions = FUNCTION.matcher(templateText);
+        while (functions.find()) {
+            String body = functions.group(1);
+            Matcher name = NAME.matcher(body);
+            Matcher description = DESCRIPTION.matcher(body);
+            if (name.find() && description.find()) {
+                descriptions.put(JudgeFunction.byName(name.group(1)), description.group(1));
+            }
+        }
+        JsonNode config = readYaml(configText);
+        ObjectNode kwargs = ((ObjectNode) config.get("completions_kwargs")).deepCopy();
+        for (JsonNode schema : kwargs.get("functions")) {
+            schemas.put(JudgeFunction.byName(schema.get("name").asText()), (ObjectNode) schema);
+        }
+        kwargs.remove("functions");
+        kwargs.remove("timeout"); // a client setting in the original, not part of the request body
+        this.completionKwargs = kwargs;
+    }
+
+    /** The released evaluator, from the resources beside this class. */
+    public static ToolEvalTemplate toolEvalV2() {
+        return new ToolEvalTemplate(resource("template.txt"), resource("config.yaml"));
+    }
+
+    public String templateText() {
+        return templateText;
+    }
+
+    public String configText() {
+        return configText;
+    }
+
+    /** The prompt of a function before substitution: the text between the description tags. */
+    public String description(JudgeFunction function) {
+        return descriptions.get(function);
+    }
+
+    /** {@code description.format(**arguments)}: {@code {name}} replaced, doubled braces collapsed. */
+    public String prompt(JudgeFunction function, Map<String, String> arguments) {
+        return format(description(function), arguments);
+    }
+
+    /**
+     * The schema sent for a call; with {@code returnReason} a copy with {@code reason} added after
+     * the existing properties and appended to {@code required}, as ToolEval does.
+     */
+    public ObjectNode schema(JudgeFunction function, boolean returnReason) {
+        ObjectNode schema = schemas.get(function).deepCopy();
+        if (returnReason) {
+            ObjectNode parameters = (ObjectNode) schema.get("parameters");
+            ObjectNode reason = ((ObjectNode) parameters.get("properties")).putObject("reason");
+            reason.put("type", "string");
+            reason.put("description", "explain your answer.");
+            ((ArrayNode) parameters.get("required")).add("reason");
+        }
+        return schema;
+    }
+
+    /** The allowed values of a function's verdict field (the schema's {@code enum}); empty for {@code index}. */
+    public JsonNode allowedValues(JudgeFunction function) {
+        return schemas.get(function).at("/parameters/properties/" + function.resultField() + "/enum");
+    }
+
+    /** {@code model}, {@code max_tokens}, {@code temperature} of the config. */
+    public ObjectNode completionKwargs() {
+        return completionKwargs.deepCopy();
+    }
+
+    /** SHA-256 of template and config: the evaluator's identity in cache keys and provenance. */
+    public String sha256() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(templateText.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(configText.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Python {@code str.format} with keyword arguments that are already strings. */
+    static String format(String text, Map<String, String> arguments) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                out.append('{');
+                i++;
+            } else if (c == '}' && i + 1 < text.length() && text.charAt(i + 1) == '}') {
+                out.append('}');
+                i++;
+            } else if (c == '{') {
+                int end = text.indexOf('}', i);
+                String name = text.substring(i + 1, end);
+                String value = arguments.get(name);
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for {" + name + "}");
+                }
+                out.append(value);
+                i = end;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static JsonNode readYaml(String text) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ToolEvalTemplate.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
