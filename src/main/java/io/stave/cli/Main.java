@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             KvRetrievalCommand.class,
             CacheCommand.class,
             ToolsCommand.class,
+            ToolServerCommand.class,
         })
 public final class Main implements Runnable {
 
