@@ -9,6 +9,7 @@ import io.stave.bench.py.PyStrings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -82,7 +83,7 @@ public final class RapidApiExecutor implements Executor {
             }
         }
         HttpUrl parsed = HttpUrl.get(url);
-        String method = api.path("method").asText("GET").toUpperCase(java.util.Locale.ROOT);
+        String method = api.path("method").asText("GET").toUpperCase(Locale.ROOT);
         Request.Builder request = new Request.Builder()
                 .header("X-RapidAPI-Key", key)
                 .header("X-RapidAPI-Host", parsed.host());
