@@ -21,8 +21,15 @@ import picocli.CommandLine.Command;
             PromptCommand.class,
             GenerateCommand.class,
             ModelCommand.class,
+            BenchCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
+            ConvertCommand.class,
+            EvalCommand.class,
+            CompareCommand.class,
+            ToolsCommand.class,
+            RunCommand.class,
+            RetrieveCommand.class,
         })
 public final class Main implements Runnable {
 
