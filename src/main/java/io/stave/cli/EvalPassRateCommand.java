@@ -97,7 +97,7 @@ public final class EvalPassRateCommand implements Callable<Integer> {
                     ids == null ? rules.evaluated() : ids.size(), 1, List.of());
         } else {
             int runs = times != null ? times : passRule == PassRateRule.STABLE ? 3 : 7;
-            try (JudgeSpec.Opened judge = judgeOptions.open(passRule)) {
+            try (JudgeSpec.Opened judge = judgeOptions.open(passRule, out)) {
                 judgeId = judge.judge().id();
                 result = PassRateEvaluator.builder(judge.judge()).rule(passRule).times(runs).seed(judgeOptions.seed)
                         .threads(judgeOptions.threads).build()

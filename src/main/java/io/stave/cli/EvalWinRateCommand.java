@@ -111,7 +111,7 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         warnMissing(stdout, ids, candAnswers, candName);
         int rounds = times != null ? times : passRule == PassRateRule.STABLE ? 3 : 2;
         GroupPreference result;
-        try (JudgeSpec.Opened judge = judgeOptions.open(passRule)) {
+        try (JudgeSpec.Opened judge = judgeOptions.open(passRule, out)) {
             result = PreferenceEvaluator.builder(judge.judge()).rule(passRule).rounds(rounds).seed(judgeOptions.seed)
                     .statusShuffleBug(statusShuffleBug).threads(judgeOptions.threads).build()
                     .evaluate(groupName, ids,

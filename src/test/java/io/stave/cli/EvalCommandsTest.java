@@ -63,6 +63,11 @@ class EvalCommandsTest {
         assertThat(EvalFiles.readJson(dir.resolve("G1_instruction_virtual_chatgpt_cot.json"))).isEqualTo(EvalFiles.readJson(
                 Path.of(example("pass_rate_results/virtual_chatgpt_cot/G1_instruction_virtual_chatgpt_cot.json"))));
         assertThat(Files.readString(dir.resolve("G1_instruction_virtual_chatgpt_cot.csv"))).startsWith("query\tavailable_tools\t");
+        // 1073 and 608 are judged three times each; 588 has no Finish and is never sent to the judge.
+        var lines = Files.readAllLines(dir.resolve("judgements.jsonl"));
+        assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(Json.parse(line).get("function").asText())
+                .isEqualTo("check_answer_status"));
+        assertThat(lines).noneMatch(line -> line.contains("\"qid\":\"588\""));
     }
 
     @Test
