@@ -6,7 +6,7 @@ import io.stave.BadInputException;
 import io.stave.bench.data.QueryIds;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
-import io.stave.eval.EvalFiles;
+import io.stave.eval.ConvertedFormat;
 import io.stave.eval.judge.JudgeSpec;
 import io.stave.eval.passrate.GroupPassRate;
 import io.stave.eval.passrate.PassRateEvaluator;
@@ -83,7 +83,7 @@ public final class EvalPassRateCommand implements Callable<Integer> {
         if (strictDenominator && ids == null) {
             throw new BadInputException("--strict-denominator: expected --test-ids to know the whole test set");
         }
-        ObjectNode answers = EvalFiles.readObject(converted);
+        ObjectNode answers = ConvertedFormat.read(converted);
         GroupPassRate result;
         String judgeId = "rules:v1";
         if (passRule == PassRateRule.V1) {

@@ -179,4 +179,12 @@ class EvalCommandsTest {
         assertThat(overwritten.exitCode()).isEqualTo(1);
         assertThat(overwritten.out()).contains("excluded: 6 evaluations not judged");
     }
+
+    @Test
+    void a_result_file_given_as_converted_answers_is_refused_with_its_json_path() {
+        Result r = run("eval", "pass-rate", "--converted",
+                example("pass_rate_results/virtual_chatgpt_cot/G1_instruction_virtual_chatgpt_cot.json"), "--rule", "v1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("G1_instruction_virtual_chatgpt_cot.json: $.588.answer: expected a converted answer");
+    }
 }
