@@ -31,6 +31,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  */
 public final class AgentRun {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentRun.class);
+
     /** What became of a run. */
     public record Outcome(RunSummary summary, int planned, int skipped, int excluded) {
 
@@ -150,6 +152,10 @@ public final class AgentRun {
                             ledger.attempts(unit) + 1);
                     ledger.append(unit, record);
                     summary.add(record);
+                    if (!Ledger.OK.equals(record.path("status").asText())) {
+                        log.warn("{} ({}): {}", unit.episode(), record.path("status").asText(),
+                                io.stave.store.Secrets.redact(record.path("error").asText()));
+                    }
                     if (bar != null) {
                         RunSummary.Row total = summary.total();
                         bar.step();
