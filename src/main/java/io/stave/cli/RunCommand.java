@@ -110,6 +110,10 @@ public final class RunCommand implements Callable<Integer> {
         Path runDir = config.text("out") != null ? Path.of(config.text("out"))
                 : Path.of("runs", (modelSpec + "_" + config.method().name()).replaceAll("[^A-Za-z0-9@._-]", "-"));
         int[] shardOf = shard();
+        if (shardOf[1] > 1) {
+            // Each shard keeps its own ledger and answers (harness.md §7); 'stave merge' joins them.
+            runDir = runDir.resolve(String.format("shard-%03d", shardOf[0]));
+        }
         Set<String> only = new LinkedHashSet<>();
         config.node("suite.ids").forEach(id -> only.add(id.asText()));
         Integer suiteLimit = config.node("suite.limit").isNull() ? null : config.integer("suite.limit");

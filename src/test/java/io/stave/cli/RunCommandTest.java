@@ -231,6 +231,26 @@ class RunCommandTest {
     }
 
     @Test
+    void each_shard_writes_its_own_subfolder_and_together_they_answer_every_query() throws IOException {
+        Path out = dir.resolve("sharded");
+        for (String shard : List.of("0/2", "1/2")) {
+            List<String> args = runArgs("react", "toolbench", out);
+            args.addAll(List.of("--shard", shard));
+            assertThat(stave(args.toArray(String[]::new)).exitCode()).isZero();
+        }
+        List<String> answered = new ArrayList<>();
+        for (String shard : List.of("shard-000", "shard-001")) {
+            Path answers = out.resolve(shard).resolve("answers/G1_instruction");
+            if (Files.isDirectory(answers)) {
+                try (Stream<Path> files = Files.list(answers)) {
+                    files.forEach(f -> answered.add(f.getFileName().toString()));
+                }
+            }
+        }
+        assertThat(answered).containsExactlyInAnyOrder("588_CoT@1.json", "608_CoT@1.json", "1073_CoT@1.json");
+    }
+
+    @Test
     void shards_split_the_plan_by_unit_id_without_overlap() {
         var suite = io.stave.bench.data.Suites.fromFile(exampleQueries(), null);
         var config = io.stave.agent.RunConfig.resolve(List.of(), Map.of("trials", "4"));
