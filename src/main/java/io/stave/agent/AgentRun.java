@@ -1,20 +1,32 @@
 package io.stave.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.BadInputException;
 import io.stave.bench.Query;
 import io.stave.bench.Suite;
 import io.stave.bench.ToolCatalog;
+import io.stave.bench.py.Json;
 import io.stave.llm.Backend;
 import io.stave.store.AtomicFiles;
+import io.stave.store.CanonicalJson;
+import io.stave.store.Secrets;
 import io.stave.tools.Executor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +34,8 @@ import java.util.stream.Collectors;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code stave run}: plans the work units of the suites, skips those the ledger has done, runs the
@@ -31,7 +45,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  */
 public final class AgentRun {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentRun.class);
+    private static final Logger log = LoggerFactory.getLogger(AgentRun.class);
 
     /** What became of a run. */
     public record Outcome(RunSummary summary, int planned, int skipped, int excluded) {
@@ -97,7 +111,7 @@ public final class AgentRun {
         }
         AtomicFiles.writeString(runDir.resolve("config.resolved.yaml"), config.toYaml());
         AtomicFiles.writeString(runDir.resolve("plan.jsonl"), units.stream()
-                .map(u -> io.stave.store.CanonicalJson.of(io.stave.bench.py.Json.MAPPER.valueToTree(u)) + "\n")
+                .map(u -> CanonicalJson.of(Json.MAPPER.valueToTree(u)) + "\n")
                 .collect(Collectors.joining()));
         Manifest manifest = new Manifest(options, Instant.now());
         manifest.write(runDir, units.size(), null, null);
@@ -137,7 +151,7 @@ public final class AgentRun {
 
     private void runAll(List<WorkUnit> todo, Ledger ledger, EpisodeRunner runner, RunSummary summary, ProgressBar bar)
             throws InterruptedException {
-        java.util.Map<String, Query> queries = new java.util.HashMap<>();
+        Map<String, Query> queries = new HashMap<>();
         for (Suite suite : options.suites) {
             String group = suite.group() != null ? suite.group().fileName()
                     : suite.source().getFileName().toString().replaceFirst("\\.json$", "");
@@ -154,7 +168,7 @@ public final class AgentRun {
                     summary.add(record);
                     if (!Ledger.OK.equals(record.path("status").asText())) {
                         log.warn("{} ({}): {}", unit.episode(), record.path("status").asText(),
-                                io.stave.store.Secrets.redact(record.path("error").asText()));
+                                Secrets.redact(record.path("error").asText()));
                     }
                     if (bar != null) {
                         RunSummary.Row total = summary.total();
@@ -167,7 +181,7 @@ public final class AgentRun {
             for (Future<?> future : futures) {
                 try {
                     future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("episode runner failed", e.getCause());
                 }
             }
@@ -180,19 +194,19 @@ public final class AgentRun {
 
     private static void refuseChangedConfig(Path runDir, RunConfig config) {
         Path manifest = runDir.resolve("manifest.json");
-        if (!java.nio.file.Files.exists(manifest)) {
+        if (!Files.exists(manifest)) {
             return;
         }
-        com.fasterxml.jackson.databind.JsonNode before;
+        JsonNode before;
         try {
-            before = io.stave.bench.py.Json.MAPPER.readTree(manifest.toFile()).path("config").path("effective");
-        } catch (java.io.IOException e) {
+            before = Json.MAPPER.readTree(manifest.toFile()).path("config").path("effective");
+        } catch (IOException e) {
             return; // an unreadable manifest is rewritten; the ledger decides what is done
         }
-        ObjectNode now = (ObjectNode) io.stave.store.Secrets.redact(config.tree());
+        ObjectNode now = (ObjectNode) Secrets.redact(config.tree());
         List<String> changed = RESULT_KEYS.stream().filter(k -> before.has(k) && !before.get(k).equals(now.get(k))).toList();
         if (!changed.isEmpty()) {
-            throw new io.stave.BadInputException(runDir + ": this run directory was started with another " + changed
+            throw new BadInputException(runDir + ": this run directory was started with another " + changed
                     + "; resume with the same settings, choose another --out, or pass --allow-config-change");
         }
     }
@@ -201,7 +215,7 @@ public final class AgentRun {
         if (!options.progress) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("episodes").setInitialMax(total).startsFrom(done, java.time.Duration.ZERO)
+        return new ProgressBarBuilder().setTaskName("episodes").setInitialMax(total).startsFrom(done, Duration.ZERO)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build();
     }
 
@@ -248,10 +262,10 @@ public final class AgentRun {
         public Builder allowConfigChange(boolean value) { allowConfigChange = value; return this; }
 
         public AgentRun build() {
-            java.util.Objects.requireNonNull(config, "config");
-            java.util.Objects.requireNonNull(backend, "model");
-            java.util.Objects.requireNonNull(tools, "tools");
-            java.util.Objects.requireNonNull(runDir, "runDir");
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(backend, "model");
+            Objects.requireNonNull(tools, "tools");
+            Objects.requireNonNull(runDir, "runDir");
             return new AgentRun(this);
         }
     }

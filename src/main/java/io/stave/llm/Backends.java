@@ -4,6 +4,7 @@ import io.stave.BadInputException;
 import io.stave.bench.prompt.HistoryStyle;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -175,7 +176,7 @@ public final class Backends {
         public Backends build() {
             if (localModels == null) {
                 localModels = spec -> {
-                    for (TextCompletionProvider provider : java.util.ServiceLoader.load(TextCompletionProvider.class)) {
+                    for (TextCompletionProvider provider : ServiceLoader.load(TextCompletionProvider.class)) {
                         TextCompletion model = provider.open(spec, toolLlamaTemperature, maxNewTokens);
                         if (model != null) {
                             return model;
