@@ -71,6 +71,12 @@ public final class AgentRun {
             Integer limit, int shardIndex, int shardCount) {
         List<WorkUnit> units = new ArrayList<>();
         String method = config.method().name();
+        Set<String> unknown = new java.util.TreeSet<>(ids);
+        suites.forEach(suite -> suite.queries().forEach(q -> unknown.remove(q.id())));
+        if (!unknown.isEmpty()) {
+            throw new BadInputException("--ids: no query with id " + String.join(", ", unknown) + " in "
+                    + suites.stream().map(s -> s.source().toString()).toList());
+        }
         for (Suite suite : suites) {
             String group = suite.group() != null ? suite.group().fileName()
                     : suite.source().getFileName().toString().replaceFirst("\\.json$", "");

@@ -198,6 +198,11 @@ class RunCommandTest {
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.yaml");
 
+        Result unknownId = stave("run", "--queries", exampleQueries().toString(), "--ids", "588,99999",
+                "--model", "openai:x@http://localhost:1/v1", "--tools", "simulate", "--out", dir.resolve("v").toString());
+        assertThat(unknownId.exitCode()).isEqualTo(2);
+        assertThat(unknownId.err()).contains("--ids: no query with id 99999").contains("G1_instruction.json");
+
         Result badMethod = stave("run", "--queries", exampleQueries().toString(), "--method", "BFS",
                 "--model", "openai:x@http://localhost:1/v1", "--tools", "simulate");
         assertThat(badMethod.exitCode()).isEqualTo(2);
