@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
+            ReportCommand.class,
+            QuickstartCommand.class,
         })
 public final class Main implements Runnable {
 
