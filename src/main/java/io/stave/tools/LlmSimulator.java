@@ -1,6 +1,5 @@
 package io.stave.tools;
 
-import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
 import io.stave.bench.py.PyTuple;
+import io.stave.bench.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -139,6 +139,17 @@ public final class LlmSimulator implements Executor {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the simulator model", e);
+            }
         }
     }
 }

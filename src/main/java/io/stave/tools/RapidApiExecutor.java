@@ -1,11 +1,11 @@
 package io.stave.tools;
 
-import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
+import io.stave.bench.Names;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -157,5 +157,10 @@ public final class RapidApiExecutor implements Executor {
     @Override
     public ExecutorCounters counters() {
         return counters;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }
