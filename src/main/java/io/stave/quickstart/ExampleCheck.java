@@ -24,23 +24,27 @@ public record ExampleCheck(List<String> compared, List<String> differing) {
         return differing.isEmpty();
     }
 
-    static ExampleCheck of(Path dataExample, Path runDir) {
+    private record Pair(String published, Path ours) {}
+
+    /** The example's files against the CoT run's and the DFS run's (which holds the win rate). */
+    static ExampleCheck of(Path dataExample, Path cotRun, Path dfsRun) {
         String group = Quickstart.GROUP;
-        List<String[]> pairs = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         for (String model : List.of(Quickstart.COT, Quickstart.DFS)) {
-            pairs.add(new String[] {"model_predictions_converted/" + model + "/" + group + ".json",
-                "converted/" + model + "/" + group + ".json"});
-            pairs.add(new String[] {"pass_rate_results/" + model + "/" + group + "_" + model + ".json",
-                "eval/pass_rate/" + model + "/" + group + "_" + model + ".json"});
+            Path run = model.equals(Quickstart.COT) ? cotRun : dfsRun;
+            pairs.add(new Pair("model_predictions_converted/" + model + "/" + group + ".json",
+                run.resolve("converted/" + model + "/" + group + ".json")));
+            pairs.add(new Pair("pass_rate_results/" + model + "/" + group + "_" + model + ".json",
+                run.resolve("eval/pass_rate/" + model + "/" + group + "_" + model + ".json")));
         }
         String preference = group + "_" + Quickstart.COT + "_" + Quickstart.DFS + ".json";
-        pairs.add(new String[] {"preference_results/" + preference, "eval/preference/" + preference});
+        pairs.add(new Pair("preference_results/" + preference, dfsRun.resolve("eval/preference/" + preference)));
         List<String> compared = new ArrayList<>();
         List<String> differing = new ArrayList<>();
-        for (String[] pair : pairs) {
-            compared.add(pair[0]);
-            if (!EvalFiles.readJson(dataExample.resolve(pair[0])).equals(EvalFiles.readJson(runDir.resolve(pair[1])))) {
-                differing.add(pair[0]);
+        for (Pair pair : pairs) {
+            compared.add(pair.published());
+            if (!EvalFiles.readJson(dataExample.resolve(pair.published())).equals(EvalFiles.readJson(pair.ours()))) {
+                differing.add(pair.published());
             }
         }
         return new ExampleCheck(compared, differing);

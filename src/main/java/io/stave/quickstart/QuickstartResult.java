@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What a quickstart produced.
  *
- * @param runDir      the run directory (answers, converted, eval, manifest, tool cache)
+ * @param runDir      the folder of the two run directories ({@code virtual_chatgpt_cot/}, {@code virtual_chatgpt_dfs/}) and the tool cache
  * @param reportDir   the report folder
  * @param reportFiles the report files written
  * @param cot         SoPR of ChatGPT CoT@1

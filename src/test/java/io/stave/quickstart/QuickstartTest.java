@@ -106,13 +106,13 @@ class QuickstartTest {
     }
 
     @Test
-    void answers_are_written_by_the_agent_replay_and_agree_with_the_recorded_ones() throws Exception {
-        Path answers = tmp.resolve("runs/quickstart/answers/G1_instruction");
+    void answers_are_written_by_stave_run_replaying_and_agree_with_the_recorded_ones() throws Exception {
         List<Path> files;
-        try (Stream<Path> list = Files.list(answers)) {
-            files = list.sorted().toList();
+        try (Stream<Path> cot = Files.list(tmp.resolve("runs/quickstart/virtual_chatgpt_cot/answers/G1_instruction"));
+                Stream<Path> dfs = Files.list(tmp.resolve("runs/quickstart/virtual_chatgpt_dfs/answers/G1_instruction"))) {
+            files = Stream.concat(cot, dfs).toList();
         }
-        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
+        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
                 "1073_CoT@1.json", "1073_DFS_woFilter_w2.json", "588_CoT@1.json", "588_DFS_woFilter_w2.json",
                 "608_CoT@1.json", "608_DFS_woFilter_w2.json");
         for (Path file : files) {
@@ -128,14 +128,17 @@ class QuickstartTest {
 
     @Test
     void run_directory_holds_the_harness_layout_and_a_manifest_without_secrets() throws Exception {
-        Path run = tmp.resolve("runs/quickstart");
-        assertThat(run.resolve("converted/virtual_chatgpt_cot/G1_instruction.json")).exists();
-        assertThat(run.resolve("eval/pass_rate/virtual_chatgpt_dfs/G1_instruction_virtual_chatgpt_dfs.csv")).exists();
-        assertThat(run.resolve("eval/preference/G1_instruction_virtual_chatgpt_cot_virtual_chatgpt_dfs.csv")).exists();
-        JsonNode manifest = EvalFiles.readJson(run.resolve("manifest.json"));
+        Path cot = tmp.resolve("runs/quickstart/virtual_chatgpt_cot");
+        Path dfs = tmp.resolve("runs/quickstart/virtual_chatgpt_dfs");
+        assertThat(cot.resolve("ledger.jsonl")).exists();
+        assertThat(Files.readAllLines(cot.resolve("ledger.jsonl"))).hasSize(3).allSatisfy(line -> assertThat(line).contains("\"status\":\"ok\""));
+        assertThat(cot.resolve("converted/virtual_chatgpt_cot/G1_instruction.json")).exists();
+        assertThat(dfs.resolve("eval/pass_rate/virtual_chatgpt_dfs/G1_instruction_virtual_chatgpt_dfs.csv")).exists();
+        assertThat(dfs.resolve("eval/preference/G1_instruction_virtual_chatgpt_cot_virtual_chatgpt_dfs.csv")).exists();
+        JsonNode manifest = EvalFiles.readJson(dfs.resolve("manifest.json"));
         assertThat(manifest.path("judge").path("evaluator").asText()).isEqualTo("StableToolEval");
         assertThat(manifest.path("config").path("options").path("profile").asText()).isEqualTo("stabletoolbench");
-        assertThat(manifest.path("data").path("files").get(0).path("sha256").asText()).hasSize(64);
-        assertThat(Files.readString(run.resolve("manifest.json")).toLowerCase(Locale.ROOT)).doesNotContain("api_key");
+        assertThat(manifest.path("model").path("spec").asText()).startsWith("replay:");
+        assertThat(Files.readString(dfs.resolve("manifest.json")).toLowerCase(Locale.ROOT)).doesNotContain("api_key");
     }
 }
