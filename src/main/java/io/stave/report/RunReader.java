@@ -63,7 +63,7 @@ public final class RunReader {
         if (!Files.isRegularFile(manifest)) {
             throw new BadInputException(manifest + ": file not found; expected the run's provenance manifest (harness.md §8)");
         }
-        Provenance provenance = Provenance.fromManifest(manifest);
+        Provenance provenance = withEvaluation(Provenance.fromManifest(manifest), firstSidecar(run.resolve("eval/pass_rate")));
         JsonNode labels = EvalFiles.readJson(manifest).path("eval").path("models");
         boolean stable = "stabletoolbench".equals(provenance.profile());
         String tieRule = provenance.details().getOrDefault("judge.tie_rule", "loss");
@@ -167,6 +167,38 @@ public final class RunReader {
             method = Files.isRegularFile(sidecar) ? EvalFiles.readJson(sidecar).path("method").asText("") : "";
         }
         return new Label(model, method);
+    }
+
+    /**
+     * A manifest written by {@code stave run} alone says nothing of the evaluation; the
+     * {@code .provenance.json} that {@code stave eval} writes beside its results does: rule
+     * ({@code stable} = StableToolEval, {@code v2} = ToolEval v2) and judge ({@code openai:MODEL[@URL]},
+     * {@code recorded:DIR}). The manifest's own fields win; {@code tools.spec} stands in for {@code tools.backend}.
+     */
+    static Provenance withEvaluation(Provenance p, JsonNode sidecar) {
+        String rule = sidecar == null ? "" : sidecar.path("rule").asText("");
+        String profile = p.profile() != null ? p.profile()
+                : rule.equals("stable") ? "stabletoolbench" : rule.equals("v2") ? "toolbench" : rule.equals("v1") ? "tooleval-v1" : null;
+        String evaluator = p.evaluator() != null ? p.evaluator()
+                : rule.equals("stable") ? "StableToolEval" : rule.equals("v2") ? "ToolEval v2" : rule.equals("v1") ? "ToolEval v1" : null;
+        String judgeModel = p.judgeModel();
+        if (judgeModel == null && sidecar != null && sidecar.path("judge").isTextual()) {
+            String judge = sidecar.path("judge").asText();
+            judgeModel = judge.startsWith("openai:") ? judge.substring("openai:".length()).replaceFirst("@.*$", "") : judge;
+        }
+        String tools = p.tools() != null ? p.tools() : p.details().get("tools.spec");
+        return new Provenance(p.runId(), profile, evaluator, judgeModel, tools, p.details());
+    }
+
+    private static JsonNode firstSidecar(Path folder) {
+        for (Path file : resultFiles(folder)) {
+            String name = file.getFileName().toString();
+            Path sidecar = file.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".provenance.json");
+            if (Files.isRegularFile(sidecar)) {
+                return EvalFiles.readJson(sidecar);
+            }
+        }
+        return null;
     }
 
     /** The judge id {@code stave eval} records beside a result file, when it did. */

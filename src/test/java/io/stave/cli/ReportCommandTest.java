@@ -3,6 +3,9 @@ package io.stave.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stave.report.ExampleRuns;
+import io.stave.testing.Shared;
+import io.stave.tools.AnswerFiles;
+import io.stave.tools.ToolCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,6 +95,33 @@ class ReportCommandTest {
         String summary = Files.readString(tmp.resolve("both/summary.md"));
         assertThat(summary).doesNotContain("not comparable:");
         assertThat(summary.lines().filter(l -> l.startsWith("| ChatGPT | CoT@1 | 66.7"))).hasSize(2);
+    }
+
+    @Test
+    void a_run_made_by_stave_run_convert_and_eval_is_reported_with_what_its_eval_recorded() throws Exception {
+        Path example = Shared.stableToolBench();
+        Path recorded = example.resolve("data_example/answer/virtual_chatgpt_cot");
+        Path cacheFile = tmp.resolve("tools.sqlite");
+        try (ToolCache cache = ToolCache.open(cacheFile)) {
+            AnswerFiles.importFolder(recorded, cache);
+        }
+        Path run = tmp.resolve("runs/virtual_chatgpt_cot");
+        Path converted = run.resolve("converted/virtual_chatgpt_cot/G1_instruction.json");
+
+        assertThat(stave("run", "--queries", example.resolve("solvable_queries_example/test_instruction/G1_instruction.json").toString(),
+                "--method", "CoT@1", "--model", "replay:" + recorded, "--tools", "cache:" + cacheFile + ",miss=error",
+                "--profile", "toolbench", "--set", "llm.cache_mode=off", "--no-progress", "--out", run.toString())).as(err.toString()).isZero();
+        assertThat(stave("convert", "--answers", run.resolve("answers/G1_instruction").toString(), "--method", "CoT@1",
+                "--out", converted.toString())).as(err.toString()).isZero();
+        assertThat(stave("eval", "pass-rate", "--converted", converted.toString(), "--rule", "stable",
+                "--judge", "recorded:" + example.resolve("data_example"), "--cache-mode", "off",
+                "--out", run.resolve("eval/pass_rate/virtual_chatgpt_cot").toString())).as(err.toString()).isZero();
+        assertThat(stave("report", run.toString(), "--out", tmp.resolve("report").toString())).as(err.toString()).isZero();
+
+        String summary = Files.readString(tmp.resolve("report/summary.md"));
+        assertThat(summary).contains("## Solvable pass rate (SoPR)")
+                .contains("| virtual_chatgpt_cot | CoT@1 | 66.7 [") // method from the converter's provenance
+                .contains("| virtual_chatgpt_cot | stabletoolbench | StableToolEval | recorded:");
     }
 
     @Test
