@@ -6,7 +6,7 @@ import io.stave.BadInputException;
 import io.stave.bench.data.QueryIds;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
-import io.stave.eval.EvalFiles;
+import io.stave.eval.ConvertedFormat;
 import io.stave.eval.judge.JudgeSpec;
 import io.stave.eval.passrate.GroupPassRate;
 import io.stave.eval.passrate.PassRateEvaluator;
@@ -61,6 +61,10 @@ public final class EvalPassRateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write <group>_<model>.json/.csv (ToolEval formats) here.")
     Path out;
 
+    @Option(names = "--overwrite",
+            description = "Judge every query again; by default queries already in --out's result file are kept (resume).")
+    boolean overwrite;
+
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
@@ -79,7 +83,7 @@ public final class EvalPassRateCommand implements Callable<Integer> {
         if (strictDenominator && ids == null) {
             throw new BadInputException("--strict-denominator: expected --test-ids to know the whole test set");
         }
-        ObjectNode answers = EvalFiles.readObject(converted);
+        ObjectNode answers = ConvertedFormat.read(converted);
         GroupPassRate result;
         String judgeId = "rules:v1";
         if (passRule == PassRateRule.V1) {
@@ -97,11 +101,12 @@ public final class EvalPassRateCommand implements Callable<Integer> {
                     ids == null ? rules.evaluated() : ids.size(), 1, List.of());
         } else {
             int runs = times != null ? times : passRule == PassRateRule.STABLE ? 3 : 7;
-            try (JudgeSpec.Opened judge = judgeOptions.open(passRule)) {
+            GroupPassRate previous = previous(passRule, groupName, modelName);
+            try (JudgeSpec.Opened judge = judgeOptions.open(passRule, out)) {
                 judgeId = judge.judge().id();
                 result = PassRateEvaluator.builder(judge.judge()).rule(passRule).times(runs).seed(judgeOptions.seed)
                         .threads(judgeOptions.threads).build()
-                        .evaluate(converted, answers, ids, groupName, modelName);
+                        .evaluate(converted, answers, ids, groupName, modelName, previous);
             }
         }
         if (out != null && passRule != PassRateRule.V1) {
@@ -109,6 +114,23 @@ public final class EvalPassRateCommand implements Callable<Integer> {
         }
         print(result, passRule);
         return result.notJudged().isEmpty() ? 0 : 1;
+    }
+
+    /** The results already in --out for this group and model (resume), unless --overwrite. */
+    private GroupPassRate previous(PassRateRule passRule, String groupName, String modelName) {
+        if (out == null || overwrite) {
+            return null;
+        }
+        Path file = PassRateFiles.jsonFile(out, groupName, modelName);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        GroupPassRate previous = PassRateFiles.readJson(file, groupName, modelName);
+        if (previous.rule() != passRule && !previous.queries().isEmpty()) {
+            throw new BadInputException(file + ": expected " + passRule.cliName() + " results to resume, found "
+                    + previous.rule().cliName() + " results (use --overwrite to start again)");
+        }
+        return previous;
     }
 
     private void print(GroupPassRate r, PassRateRule passRule) {

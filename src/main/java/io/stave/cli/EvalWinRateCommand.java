@@ -6,7 +6,7 @@ import io.stave.BadInputException;
 import io.stave.bench.data.QueryIds;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
-import io.stave.eval.EvalFiles;
+import io.stave.eval.ConvertedFormat;
 import io.stave.eval.judge.JudgeSpec;
 import io.stave.eval.passrate.PassRateFiles;
 import io.stave.eval.passrate.PassRateRule;
@@ -99,8 +99,8 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         if (refName.equals(candName)) {
             throw new BadInputException("--candidate-model: expected a name different from the reference's ('" + refName + "')");
         }
-        ObjectNode refAnswers = EvalFiles.readObject(reference);
-        ObjectNode candAnswers = EvalFiles.readObject(candidate);
+        ObjectNode refAnswers = ConvertedFormat.read(reference);
+        ObjectNode candAnswers = ConvertedFormat.read(candidate);
         List<String> ids = testIds != null ? new ArrayList<>(QueryIds.read(testIds)) : union(refAnswers, candAnswers);
         if (ids.stream().noneMatch(id -> refAnswers.has(id) || candAnswers.has(id))) {
             throw new BadInputException(reference + ", " + candidate + ": expected answers to the test ids of " + testIds
@@ -111,7 +111,7 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         warnMissing(stdout, ids, candAnswers, candName);
         int rounds = times != null ? times : passRule == PassRateRule.STABLE ? 3 : 2;
         GroupPreference result;
-        try (JudgeSpec.Opened judge = judgeOptions.open(passRule)) {
+        try (JudgeSpec.Opened judge = judgeOptions.open(passRule, out)) {
             result = PreferenceEvaluator.builder(judge.judge()).rule(passRule).rounds(rounds).seed(judgeOptions.seed)
                     .statusShuffleBug(statusShuffleBug).threads(judgeOptions.threads).build()
                     .evaluate(groupName, ids,

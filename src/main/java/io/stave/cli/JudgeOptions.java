@@ -34,6 +34,12 @@ final class JudgeOptions {
             description = "Seed of the coins and shuffles, derived per query and run. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    /** Opens the judge; with an output folder every decision is also logged to {@code judgements.jsonl} there. */
+    JudgeSpec.Opened open(PassRateRule rule, Path out) {
+        JudgeSpec.Opened opened = open(rule);
+        return out == null ? opened : opened.withJudgementLog(out.resolve("judgements.jsonl"));
+    }
+
     JudgeSpec.Opened open(PassRateRule rule) {
         if (judge == null) {
             throw new BadInputException("--judge: expected openai:MODEL[@BASE_URL] or recorded:DIR for the " + rule.cliName() + " rule");

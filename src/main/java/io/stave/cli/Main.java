@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ToolsCommand.class,
             RunCommand.class,
             RetrieveCommand.class,
+            ToolServerCommand.class,
             ReportCommand.class,
             QuickstartCommand.class,
         })

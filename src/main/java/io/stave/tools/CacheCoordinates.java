@@ -1,9 +1,9 @@
 package io.stave.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
-import io.stave.bench.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package io.stave.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stave.BadInputException;
-import io.stave.bench.py.Json;
 import io.stave.bench.Names;
+import io.stave.bench.py.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -63,6 +63,11 @@ class EvalCommandsTest {
         assertThat(EvalFiles.readJson(dir.resolve("G1_instruction_virtual_chatgpt_cot.json"))).isEqualTo(EvalFiles.readJson(
                 Path.of(example("pass_rate_results/virtual_chatgpt_cot/G1_instruction_virtual_chatgpt_cot.json"))));
         assertThat(Files.readString(dir.resolve("G1_instruction_virtual_chatgpt_cot.csv"))).startsWith("query\tavailable_tools\t");
+        // 1073 and 608 are judged three times each; 588 has no Finish and is never sent to the judge.
+        var lines = Files.readAllLines(dir.resolve("judgements.jsonl"));
+        assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(Json.parse(line).get("function").asText())
+                .isEqualTo("check_answer_status"));
+        assertThat(lines).noneMatch(line -> line.contains("\"qid\":\"588\""));
     }
 
     @Test
@@ -151,5 +156,35 @@ class EvalCommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(Files.readString(out)).startsWith("{\n  \"1073\": {\n    \"query\": ");
+    }
+
+    @Test
+    void pass_rate_resumes_from_the_result_file_without_judging_again(@TempDir Path dir) throws Exception {
+        String converted = example("model_predictions_converted/virtual_chatgpt_cot/G1_instruction.json");
+        Result first = run("eval", "pass-rate", "--converted", converted, "--rule", "stable",
+                "--judge", "recorded:" + example("pass_rate_results"), "--out", dir.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String json = Files.readString(dir.resolve("G1_instruction_virtual_chatgpt_cot.json"));
+
+        // This judge has no labels for the CoT model: only a resumed run can succeed with it.
+        String otherLabels = "recorded:" + example("pass_rate_results/virtual_chatgpt_dfs");
+        Result resumed = run("eval", "pass-rate", "--converted", converted, "--rule", "stable", "--judge", otherLabels,
+                "--out", dir.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Solve rate: 66.7% Std: 0.0%");
+        assertThat(Files.readString(dir.resolve("G1_instruction_virtual_chatgpt_cot.json"))).isEqualTo(json);
+
+        Result overwritten = run("eval", "pass-rate", "--converted", converted, "--rule", "stable", "--judge", otherLabels,
+                "--out", dir.toString(), "--overwrite");
+        assertThat(overwritten.exitCode()).isEqualTo(1);
+        assertThat(overwritten.out()).contains("excluded: 6 evaluations not judged");
+    }
+
+    @Test
+    void a_result_file_given_as_converted_answers_is_refused_with_its_json_path() {
+        Result r = run("eval", "pass-rate", "--converted",
+                example("pass_rate_results/virtual_chatgpt_cot/G1_instruction_virtual_chatgpt_cot.json"), "--rule", "v1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("G1_instruction_virtual_chatgpt_cot.json: $.588.answer: expected a converted answer");
     }
 }

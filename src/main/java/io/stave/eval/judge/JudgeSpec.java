@@ -2,6 +2,7 @@ package io.stave.eval.judge;
 
 import io.stave.BadInputException;
 import io.stave.store.CacheMode;
+import io.stave.store.JsonlWriter;
 import io.stave.store.KeyedCache;
 import io.stave.store.SqliteDatabase;
 import java.nio.file.Path;
@@ -14,10 +15,24 @@ import java.util.Map;
  */
 public final class JudgeSpec {
 
-    /** An open judge and the cache database it holds. */
-    public record Opened(Judge judge, SqliteDatabase database) implements AutoCloseable {
+    /** An open judge and the cache database and judgement log it holds. */
+    public record Opened(Judge judge, SqliteDatabase database, JsonlWriter log) implements AutoCloseable {
+
+        Opened(Judge judge, SqliteDatabase database) {
+            this(judge, database, null);
+        }
+
+        /** The same judge with every decision appended to {@code file} (judgements.jsonl). */
+        public Opened withJudgementLog(Path file) {
+            JsonlWriter writer = JsonlWriter.open(file);
+            return new Opened(new JudgementLog(judge, writer), database, writer);
+        }
+
         @Override
         public void close() {
+            if (log != null) {
+                log.close();
+            }
             if (database != null) {
                 database.close();
             }

@@ -291,6 +291,14 @@ class SyntheticShapesTest {
                 .hasMessageContaining("llama.rope.scaling.type: expected none or linear, found yarn");
     }
 
+    @Test
+    void a_metadata_value_of_the_wrong_type_is_named() throws IOException {
+        Path file = write(SMALL, weights(SMALL, 1), temp.resolve("typed.gguf"), g -> g
+                .kv("llama.embedding_length", 8, b -> TestGguf.string(b, "64")));
+        assertThatThrownBy(() -> GgufModelLoader.load(file)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("metadata llama.embedding_length: expected an integer, found STRING");
+    }
+
     private static void assertClose(float[][] actual, float[] expected) {
         double spread = 0;
         for (float v : expected) {
