@@ -1,0 +1,23 @@
+package io.stave.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code stave bench}: performance measurements. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Performance measurements.",
+        subcommands = {
+            BenchDecodeCommand.class,
+        })
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
