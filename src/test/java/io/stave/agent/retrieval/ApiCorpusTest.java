@@ -81,6 +81,14 @@ class ApiCorpusTest {
     }
 
     @Test
+    void corpus_of_the_six_solvable_groups_holds_the_2490_apis_the_spec_counts() {
+        ApiCorpus corpus = ApiCorpus.fromSuites(StableToolBenchData.solvableSuites());
+        // spec/toolbench.md §2.1: 765 queries, 2,490 distinct APIs in 47 categories.
+        assertThat(corpus.size()).isEqualTo(2490);
+        assertThat(corpus.apis().stream().map(Api::categoryName).distinct().count()).isEqualTo(47);
+    }
+
+    @Test
     void tool_root_corpus_holds_every_documented_api() {
         Suite suite = g1Instruction();
         Path root = ToolRootFixture.write(tmp.resolve("tools"), suite.queries(), Map.of());
