@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +72,7 @@ public final class AgentRun {
             Integer limit, int shardIndex, int shardCount) {
         List<WorkUnit> units = new ArrayList<>();
         String method = config.method().name();
-        Set<String> unknown = new java.util.TreeSet<>(ids);
+        Set<String> unknown = new TreeSet<>(ids);
         suites.forEach(suite -> suite.queries().forEach(q -> unknown.remove(q.id())));
         if (!unknown.isEmpty()) {
             throw new BadInputException("--ids: no query with id " + String.join(", ", unknown) + " in "
