@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * activation rows with four accumulators, so each weight block is decoded once per group and the
  * row is read from memory once per call. A remainder of three rows is padded to four by repeating
  * its last row; two rows have their own kernel, {@link #dot2}. Types with a fused kernel ({@link #dot1}, {@link #dot4} reading the segment directly)
- * override them; the others decode the row into a per-worker scratch buffer with
+ * override them; the others decode the row into a per-thread scratch buffer with
  * {@link #dequantizeRowVector} and share the float kernels here.
  */
 abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
@@ -26,6 +26,8 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final VectorSpecies<Float> F = Kernels.F_SPECIES;
     static final int L = F.length();
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     /** Matrices with fewer weights than this stay on the calling thread. */
     private static final long PARALLEL_MIN_WEIGHTS = 1 << 16;
@@ -120,7 +122,7 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
 
     @Override
     public final void run(float[] x, float[] y, int batch, boolean scalar, int worker, int start, int end) {
-        float[] scratch = fused() && !scalar ? null : Kernels.pool().scratch(worker, cols);
+        float[] scratch = fused() && !scalar ? null : scratch(cols);
         if (scalar) {
             scalarRows(x, y, batch, start, end, scratch);
         } else {
@@ -254,6 +256,16 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
         if (n > 3) {
             y[yIndex + 3 * rows] = s3;
         }
+    }
+
+    /** The calling thread's buffer for one decoded row, grown when a wider matrix needs it. */
+    private static float[] scratch(int size) {
+        float[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            buffer = new float[size];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     final void checkIndex(int row, int col) {
