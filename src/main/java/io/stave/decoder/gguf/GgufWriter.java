@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +128,7 @@ public final class GgufWriter {
                 out.flush();
                 channel.force(false);
             }
+            readableByAll(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -164,6 +166,15 @@ public final class GgufWriter {
                 throw new IllegalStateException("tensor " + tensor.name() + " wrote " + written + " bytes, declared " + tensor.bytes());
             }
             out.zeros(alignUp(out.count(), alignment) - out.count());
+        }
+    }
+
+    /** Temporary files are created owner-only; a model file is as readable as any other output. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
         }
     }
 
