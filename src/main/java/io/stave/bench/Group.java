@@ -1,7 +1,9 @@
 package io.stave.bench;
 
 import io.stave.BadInputException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The six ToolBench test groups (spec/toolbench.md §0.4) in the evaluators' order, with their file
@@ -48,7 +50,7 @@ public enum Group {
     }
 
     public static List<String> names() {
-        return java.util.Arrays.stream(values()).flatMap(g -> java.util.stream.Stream.of(g.fileName, g.label)).toList();
+        return Arrays.stream(values()).flatMap(g -> Stream.of(g.fileName, g.label)).toList();
     }
 
     private static Group find(String text) {

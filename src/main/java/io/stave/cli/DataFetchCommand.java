@@ -1,14 +1,14 @@
 package io.stave.cli;
 
-import io.stave.bench.data.Dataset;
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.DatasetStore;
-import io.stave.bench.data.Fetcher;
-import io.stave.bench.data.FileSource;
-import io.stave.bench.data.HttpSource;
-import io.stave.bench.data.MirrorSource;
-import io.stave.bench.data.Progress;
-import io.stave.bench.data.Verification;
+import io.stave.bench.datasets.Dataset;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.DatasetStore;
+import io.stave.bench.datasets.Fetcher;
+import io.stave.bench.datasets.FileSource;
+import io.stave.bench.datasets.HttpSource;
+import io.stave.bench.datasets.MirrorSource;
+import io.stave.bench.datasets.Progress;
+import io.stave.bench.datasets.Verification;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,6 +26,9 @@ import picocli.CommandLine.Parameters;
         description = "Fetch datasets into DIR/<name>/<path>: resumable, sha256-checked, files already present"
                 + " with the right hash are skipped.")
 final class DataFetchCommand implements Callable<Integer> {
+
+    /** Exit code when a download failed (network, server); user mistakes exit 2 as everywhere. */
+    static final int EXIT_FETCH_FAILED = 1;
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Datasets to fetch (default: all except those fetched only on request, such as"
@@ -54,38 +57,38 @@ final class DataFetchCommand implements Callable<Integer> {
         List<Dataset> datasets = manifest.select(names);
         DatasetStore store = options.store();
         FileSource source = mirror != null ? new MirrorSource(mirror) : new HttpSource();
-        int failures = 0;
         for (Dataset dataset : datasets) {
-            ConsoleProgress bar = noProgress ? null : new ConsoleProgress(dataset);
-            Fetcher fetcher = new Fetcher(source, bar == null ? Progress.NONE : bar);
-            int fetched = 0;
-            int present = 0;
-            for (var file : dataset.files()) {
-                Fetcher.Result result;
-                try {
-                    result = fetcher.fetch(dataset, file, store.location(dataset, file));
-                } catch (UncheckedIOException e) {
-                    // Network trouble is not the user's mistake, but deserves one clear line, not a trace.
-                    spec.commandLine().getErr().println("stave: " + e.getMessage());
-                    failures++;
-                    continue;
-                }
-                if (result.outcome() == Fetcher.Outcome.FETCHED) {
-                    fetched++;
-                } else {
-                    present++;
-                }
-                if (result.state() == Verification.State.UNVERIFIED || result.state() == Verification.State.SIZE_ONLY) {
-                    out.println(Verification.check(dataset, file, result.target(), false).describe());
-                }
+            List<Fetcher.Result> results;
+            try {
+                results = fetchAll(dataset, store, source);
+            } catch (UncheckedIOException e) {
+                // Network trouble is not the user's mistake, but deserves clear lines, not a trace;
+                // the other files would most likely fail the same way, so stop here.
+                out.flush();
+                spec.commandLine().getErr().println("stave: " + e.getMessage());
+                spec.commandLine().getErr().println("stave: fetch stopped at " + dataset.name()
+                        + "; run the same command again to resume (files already fetched are kept)");
+                return EXIT_FETCH_FAILED;
             }
-            if (bar != null) {
-                bar.close();
+            long fetched = results.stream().filter(r -> r.outcome() == Fetcher.Outcome.FETCHED).count();
+            for (Fetcher.Result result : results) {
+                if (result.state() == Verification.State.UNVERIFIED || result.state() == Verification.State.SIZE_ONLY) {
+                    out.println(Verification.check(dataset, result.file(), result.target(), false).describe());
+                }
             }
             out.printf("%s: %d files, %d fetched, %d already present -> %s%n", dataset.name(),
-                    dataset.files().size(), fetched, present, store.root().resolve(dataset.name()));
+                    dataset.files().size(), fetched, results.size() - fetched, store.root().resolve(dataset.name()));
         }
         out.flush();
-        return failures == 0 ? 0 : 1;
+        return 0;
+    }
+
+    private List<Fetcher.Result> fetchAll(Dataset dataset, DatasetStore store, FileSource source) {
+        if (noProgress) {
+            return store.fetch(dataset, new Fetcher(source, Progress.NONE));
+        }
+        try (ConsoleProgress bar = new ConsoleProgress(dataset)) {
+            return store.fetch(dataset, new Fetcher(source, bar));
+        }
     }
 }

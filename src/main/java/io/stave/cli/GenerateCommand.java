@@ -1,6 +1,10 @@
 package io.stave.cli;
 
 import io.stave.BadInputException;
+import io.stave.buckets.BucketGeneration;
+import io.stave.buckets.BucketMixer;
+import io.stave.buckets.MixRule;
+import io.stave.buckets.Presets;
 import io.stave.decoder.Generator;
 import io.stave.decoder.ModelSpec;
 import io.stave.decoder.model.KvType;
@@ -59,6 +63,23 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stop", paramLabel = "S", description = "Stop string (repeatable); it is not printed.")
     List<String> stops = new ArrayList<>();
 
+    @Option(names = "--buckets", paramLabel = "PRESET|B1,B2,...",
+            description = "Attention Buckets: one copy of the context per RoPE base, mixed per token"
+                    + " (a preset such as toolbench-6 or rag-7, or bases). Default: the model's own base alone.")
+    String buckets;
+
+    @Option(names = "--mix", defaultValue = "code", paramLabel = "RULE",
+            description = "How buckets are mixed: code (max-logit softmax weights over logits, as released)"
+                    + " or paper (confidence-weighted probabilities). Default: ${DEFAULT-VALUE}.")
+    String mix;
+
+    @Option(names = "--pi-scale", paramLabel = "R",
+            description = "Linear positional interpolation ratio of every bucket (ToolLLaMA: 2). Default: the model's.")
+    Double piScale;
+
+    @Option(names = "--show-weights", description = "Print each step's bucket weights to stderr at the end.")
+    boolean showWeights;
+
     @Option(names = "--kv", defaultValue = "f32", paramLabel = "TYPE", description = "KV cache type: f32 or f16 (default ${DEFAULT-VALUE}).")
     String kv;
 
@@ -85,29 +106,54 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Model loaded = ModelSpec.parse(model).load()) {
             int[] promptTokens = loaded.tokenizer().encode(prompt, true);
-            double scale = loaded.config().ropeScale();
+            List<Double> bases = buckets == null ? List.of(loaded.config().ropeBase()) : Presets.parse(buckets);
+            MixRule rule = MixRule.parse(mix);
+            double scale = piScale != null ? piScale : loaded.config().ropeScale();
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new BadInputException("--pi-scale: expected a finite number above 0, got " + scale);
+            }
             long limit = (long) Math.floor(loaded.config().contextLength() * Math.max(1.0, scale));
             if (promptTokens.length >= limit) {
                 throw new BadInputException("--prompt: expected fewer than " + limit + " tokens (the model's context), found "
                         + promptTokens.length);
             }
             int context = (int) Math.min(limit, (long) promptTokens.length + maxTokens);
-            Generator.Builder builder = Generator.builder(loaded).sampler(sampler).maxNewTokens(maxTokens);
+            // One bucket at the model's base with the code rule is plain decoding, bit for bit.
+            BucketGeneration.Builder builder = BucketGeneration.builder(loaded).bases(bases).positionScale(scale)
+                    .mix(rule).sampler(sampler).maxNewTokens(maxTokens).recordWeights(showWeights);
             stops.forEach(builder::stopString);
-            try (Session session = loaded.newSession(new double[] {loaded.config().ropeBase()}, scale, context, kvType)) {
+            double[] rowBases = bases.stream().mapToDouble(Double::doubleValue).toArray();
+            try (Session session = loaded.newSession(rowBases, scale, context, kvType)) {
                 out.print(prompt); // the continuation follows the prompt, as llama2.c prints it
-                Generator.Result result = builder.build().generate(session, promptTokens, text -> {
+                BucketGeneration.Result generated = builder.build().generate(session, promptTokens, text -> {
                     out.print(text);
                     out.flush();
                 });
+                Generator.Result result = generated.generation();
                 out.println();
                 out.flush();
                 err.printf(Locale.ROOT, "prefill: %d tokens, %.1f tok/s; decode: %d tokens, %.1f tok/s; stop: %s; seed %d%n",
                         promptTokens.length, result.prefillTokensPerSecond(), result.tokens().length,
                         result.decodeTokensPerSecond(), result.stopReason().name().toLowerCase(Locale.ROOT), actualSeed);
+                if (showWeights) {
+                    printWeights(err, generated);
+                }
                 err.flush();
             }
         }
         return 0;
+    }
+
+    private static void printWeights(PrintWriter err, BucketGeneration.Result generated) {
+        err.println("bucket weights per step (" + generated.mix().cliName() + " rule), bases "
+                + String.join(" ", generated.bases().stream().map(Presets::format).toList()) + ":");
+        int step = 0;
+        for (BucketMixer.Step s : generated.steps()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d", step++));
+            for (float w : s.weights()) {
+                line.append(String.format(Locale.ROOT, " %.6f", w));
+            }
+            err.println(line);
+        }
     }
 }

@@ -24,6 +24,13 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
+            ConvertCommand.class,
+            EvalCommand.class,
+            CompareCommand.class,
+            ToolsCommand.class,
+            RunCommand.class,
+            RetrieveCommand.class,
+            ToolServerCommand.class,
         })
 public final class Main implements Runnable {
 

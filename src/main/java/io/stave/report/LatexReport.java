@@ -29,7 +29,7 @@ public final class LatexReport {
         }
         tex.append("\\bottomrule\n\\end{tabular}\n");
         tex.append("% $^{\\approx}$ within noise (|Delta| < interval half-width); \\dag{} judged by another model than"
-                + " the published number; \\ddag{} tools simulated; n/c not comparable.\n");
+                + " the published number (not comparable, for orientation only); \\ddag{} tools simulated; n/c not comparable.\n");
         for (ComparedRow row : section.rows()) {
             if (row.table() != null) {
                 tex.append("% ").append(row.row().label()).append(": published table ").append(row.table().id())
@@ -60,7 +60,10 @@ public final class LatexReport {
 
     private static String delta(ComparedCell cell) {
         if (cell.status() == ComparedCell.Status.COMPARED) {
-            return Format.signed(cell.delta()) + (cell.withinNoise() ? "$^{\\approx}$" : "");
+            String signed = Format.signed(cell.delta());
+            // A text-mode hyphen is not a minus sign.
+            return (signed.startsWith("-") ? "$-$" + signed.substring(1) : signed)
+                    + (cell.withinNoise() ? "$^{\\approx}$" : "");
         }
         return cellText(Format.delta(cell));
     }

@@ -16,19 +16,28 @@ import io.stave.bench.schema.SchemaOptions;
 import io.stave.llm.ChatRequest;
 import io.stave.llm.ReplayBackend;
 import io.stave.store.CanonicalJson;
+import io.stave.tools.ActionDispatcher;
+import io.stave.tools.AnswerFiles;
+import io.stave.tools.Executor;
+import io.stave.tools.ToolCache;
+import io.stave.tools.ToolsSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Replays the StableToolBench example answers (spec/toolbench.md §14.1) through stave's searches:
- * the recorded assistant turns from {@code replay:}, the recorded observations for the tools; the
- * answer file written must be the recorded one, tree and answer_generation included.
+ * the recorded assistant turns from {@code replay:}, the tools from a {@code cache:} imported from the
+ * same files; the answer file written must be the recorded one, tree and answer_generation included.
  */
 class ReplayReproductionTest {
+
+    @TempDir
+    static Path caches;
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({
@@ -70,9 +79,19 @@ class ReplayReproductionTest {
                 .filter(q -> q.id().equals(qid)).findFirst().orElseThrow();
         var functions = FunctionSchemas.build(query, ToolCatalog.NONE, SchemaOptions.of(Profile.TOOLBENCH));
         ChatRequest first = new ChatRequest(initialMessages(qid), functions, Profile.STABLETOOLBENCH, episodeName, 0, false);
-        try (ReplayBackend backend = new ReplayBackend(folder)) {
-            lastEpisode = new Episode(backend, first, new RecordedObservations(recorded), SearchSettings.DEFAULTS, 1);
-            return method.run(lastEpisode);
+        Path cacheFile = caches.resolve(folder.getFileName() + ".sqlite");
+        if (!Files.exists(cacheFile)) {
+            try (ToolCache cache = ToolCache.open(cacheFile)) {
+                AnswerFiles.importFolder(folder, cache);
+            }
+        }
+        try (ReplayBackend backend = new ReplayBackend(folder);
+                Executor tools = ToolsSpec.builder().build().open("cache:" + cacheFile + ",miss=error")) {
+            ActionDispatcher dispatcher = ActionDispatcher.of(query, functions, tools, 1024);
+            lastEpisode = new Episode(backend, first, new ToolActions(dispatcher, episodeName), SearchSettings.DEFAULTS, 1);
+            SearchResult result = method.run(lastEpisode);
+            assertThat(lastEpisode.counters().toolSources()).doesNotContainKey("miss");
+            return result;
         }
     }
 

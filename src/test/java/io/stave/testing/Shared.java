@@ -2,10 +2,10 @@ package io.stave.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.FileSource;
-import io.stave.bench.data.HttpSource;
-import io.stave.bench.data.MirrorSource;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.FileSource;
+import io.stave.bench.datasets.HttpSource;
+import io.stave.bench.datasets.MirrorSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opentest4j.TestAbortedException;
@@ -24,6 +24,8 @@ public final class Shared {
 
     private static final Path ROOT = resolve();
     private static SharedCache cache;
+    /** Set once a fetch failed (no network, say), so later tests skip at once instead of retrying. */
+    private static String unavailable;
 
     private Shared() {}
 
@@ -56,6 +58,9 @@ public final class Shared {
     }
 
     private static synchronized Path fallback(String relative) {
+        if (unavailable != null) {
+            throw new TestAbortedException(unavailable);
+        }
         Path target;
         try {
             SharedCache fetched = cache();
@@ -67,8 +72,9 @@ public final class Shared {
         } catch (TestAbortedException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new TestAbortedException("shared test data not found at " + ROOT + " and fetching " + relative
-                    + " from its pinned origin failed: " + e.getMessage(), e);
+            unavailable = "shared test data not found at " + ROOT + " and fetching \"" + relative
+                    + "\" from its pinned origin failed: " + e.getMessage();
+            throw new TestAbortedException(unavailable, e);
         }
         return target;
     }

@@ -13,12 +13,15 @@ import java.util.Set;
 
 /**
  * Finds and loads suites. A group's queries live in {@code <data>/solvable_queries/test_instruction/<group>.json}
- * (StableToolBench) or {@code <data>/test_instruction/<group>.json} (ToolBench {@code data/}); the
- * sibling {@code test_query_ids/<group>.json}, when present, selects the test set (spec/toolbench.md §2.2).
+ * (StableToolBench; {@code stave data fetch} puts it under {@code <data>/stabletoolbench-solvable/}),
+ * {@code <data>/test_instruction/<group>.json} or {@code <data>/data/test_instruction/<group>.json}
+ * (ToolBench {@code data.zip}); the sibling {@code test_query_ids/<group>.json}, when present, selects the
+ * test set (spec/toolbench.md §2.2).
  */
 public final class Suites {
 
-    private static final List<String> LAYOUTS = List.of("solvable_queries", ".");
+    private static final List<String> LAYOUTS = List.of(
+            "solvable_queries", "stabletoolbench-solvable/solvable_queries", ".", "data");
 
     private Suites() {}
 

@@ -3,6 +3,7 @@ package io.stave.bench.prompt;
 import io.stave.bench.ToolBenchTexts;
 import io.stave.bench.py.PyStrings;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The pairwise ranking prompts of DFS with filter (spec/toolbench.md §4.9); DFSDT does not use them.
@@ -55,7 +56,7 @@ public final class RankPrompts {
 
     /** Whether candidate A wins: the last character of the lower-cased, stripped reply is {@code a}. */
     public static boolean prefersA(String reply) {
-        String answer = PyStrings.strip(reply.toLowerCase(java.util.Locale.ROOT));
+        String answer = PyStrings.strip(reply.toLowerCase(Locale.ROOT));
         return answer.endsWith("a");
     }
 

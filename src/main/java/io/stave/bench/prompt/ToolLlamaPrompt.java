@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.chat.FunctionCall;
 import io.stave.bench.chat.Message;
 import io.stave.bench.py.PyRepr;
+import io.stave.bench.py.PyStrings;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class ToolLlamaPrompt {
      * generation (StableToolBench), or the thought to be rebuilt in training layout.
      */
     public static String storedContent(String generation, ReactOutput parsed, HistoryStyle history) {
-        return history == HistoryStyle.STB_GENERATION ? io.stave.bench.py.PyStrings.strip(generation) : parsed.thought();
+        return history == HistoryStyle.STB_GENERATION ? PyStrings.strip(generation) : parsed.thought();
     }
 
     private static String assistant(Message message, HistoryStyle history) {

@@ -1,15 +1,18 @@
 package io.stave.bench.py;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
-/** A Python tuple, so that {@link PyRepr} can print {@code (a, b)} and {@code (a,)}. */
+/** A Python tuple, so that {@link PyRepr} can print {@code (a, b)} and {@code (a,)}; items may be {@code null}. */
 public record PyTuple(List<?> items) {
 
     public PyTuple {
-        items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
+        items = Collections.unmodifiableList(new ArrayList<>(items));
     }
 
     public static PyTuple of(Object... items) {
-        return new PyTuple(java.util.Arrays.asList(items));
+        return new PyTuple(Arrays.asList(items));
     }
 }

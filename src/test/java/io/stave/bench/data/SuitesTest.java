@@ -66,6 +66,24 @@ class SuitesTest {
     }
 
     @Test
+    void toolbench_data_zip_layout_is_found_under_data() throws IOException {
+        Path instruction = Files.createDirectories(temp.resolve("data/test_instruction"));
+        Files.writeString(instruction.resolve("G3_instruction.json"), "[{\"query\": \"a\", \"query_id\": 7, \"api_list\": []}]");
+        assertThat(Suites.resolve("I3-Inst", temp, null).queries()).extracting(Query::id).containsExactly("7");
+    }
+
+    @Test
+    void the_layout_of_stave_data_fetch_is_found_under_the_dataset_folder() throws IOException {
+        Path solvable = temp.resolve("stabletoolbench-solvable/solvable_queries");
+        Files.createDirectories(solvable.resolve("test_instruction"));
+        Files.createDirectories(solvable.resolve("test_query_ids"));
+        Files.writeString(solvable.resolve("test_instruction/G1_category.json"),
+                "[{\"query\": \"a\", \"query_id\": 3, \"api_list\": []}, {\"query\": \"b\", \"query_id\": 4, \"api_list\": []}]");
+        Files.writeString(solvable.resolve("test_query_ids/G1_category.json"), "{\"4\": 0}");
+        assertThat(Suites.resolve("I1-Cat", temp, null).queries()).extracting(Query::id).containsExactly("4");
+    }
+
+    @Test
     void unknown_suites_and_ids_are_bad_input() {
         assertThatThrownBy(() -> Suites.resolve("G4_instruction", temp, null))
                 .isInstanceOf(BadInputException.class)
