@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -203,7 +202,7 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
         for (; j < upper; j += L) {
             acc = FloatVector.fromArray(F, w, j).fma(FloatVector.fromArray(F, x, xOffset + j), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = Kernels.sumLanes(acc);
         for (; j < cols; j++) {
             sum += w[j] * x[xOffset + j];
         }
@@ -233,10 +232,10 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
             acc2 = v.fma(FloatVector.fromArray(F, x, x2 + j), acc2);
             acc3 = v.fma(FloatVector.fromArray(F, x, x3 + j), acc3);
         }
-        float s0 = acc0.reduceLanes(VectorOperators.ADD);
-        float s1 = acc1.reduceLanes(VectorOperators.ADD);
-        float s2 = acc2.reduceLanes(VectorOperators.ADD);
-        float s3 = acc3.reduceLanes(VectorOperators.ADD);
+        float s0 = Kernels.sumLanes(acc0);
+        float s1 = Kernels.sumLanes(acc1);
+        float s2 = Kernels.sumLanes(acc2);
+        float s3 = Kernels.sumLanes(acc3);
         for (; j < cols; j++) {
             float v = w[j];
             s0 += v * x[x0 + j];

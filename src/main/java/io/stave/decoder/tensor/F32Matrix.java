@@ -3,7 +3,6 @@ package io.stave.decoder.tensor;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /** float32 weights; the vector kernel loads them straight from the segment. */
 final class F32Matrix extends BlockMatrix {
@@ -42,7 +41,7 @@ final class F32Matrix extends BlockMatrix {
             FloatVector v = FloatVector.fromMemorySegment(F, data, row + (long) j * Float.BYTES, ByteOrder.LITTLE_ENDIAN);
             acc = v.fma(FloatVector.fromArray(F, x, xOffset + j), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = Kernels.sumLanes(acc);
         for (; j < cols; j++) {
             sum += data.get(FLOAT, row + (long) j * Float.BYTES) * x[xOffset + j];
         }
@@ -64,10 +63,10 @@ final class F32Matrix extends BlockMatrix {
             acc2 = v.fma(FloatVector.fromArray(F, x, x2 + j), acc2);
             acc3 = v.fma(FloatVector.fromArray(F, x, x3 + j), acc3);
         }
-        float s0 = acc0.reduceLanes(VectorOperators.ADD);
-        float s1 = acc1.reduceLanes(VectorOperators.ADD);
-        float s2 = acc2.reduceLanes(VectorOperators.ADD);
-        float s3 = acc3.reduceLanes(VectorOperators.ADD);
+        float s0 = Kernels.sumLanes(acc0);
+        float s1 = Kernels.sumLanes(acc1);
+        float s2 = Kernels.sumLanes(acc2);
+        float s3 = Kernels.sumLanes(acc3);
         for (; j < cols; j++) {
             float v = data.get(FLOAT, row + (long) j * Float.BYTES);
             s0 += v * x[x0 + j];

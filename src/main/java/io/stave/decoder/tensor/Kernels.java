@@ -102,4 +102,19 @@ public final class Kernels {
             default -> throw new IllegalArgumentException("stave.vector.bits must be 128, 256 or 512, got " + bits);
         };
     }
+    /**
+     * The sum of a vector's lanes, always added in the same order: pairwise halves, then lane 0.
+     *
+     * <p>{@code reduceLanes(ADD)} leaves the order open, and the interpreted and the compiled
+     * Vector API do add in different orders, so the same dot product could change in its last bits
+     * once the JIT compiles a kernel. Lane-wise adds are exact IEEE operations in both, which keeps
+     * greedy decoding bit-reproducible within a process and across runs.
+     */
+    public static float sumLanes(FloatVector v) {
+        FloatVector zero = FloatVector.zero(v.species());
+        for (int half = v.length() >> 1; half > 0; half >>= 1) {
+            v = v.add(v.slice(half, zero));
+        }
+        return v.lane(0);
+    }
 }

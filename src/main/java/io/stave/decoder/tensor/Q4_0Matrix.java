@@ -55,7 +55,7 @@ final class Q4_0Matrix extends BlockMatrix {
                 odd = vHi.fma(FloatVector.fromArray(F, x, xj + 16 + p * L), odd);
             }
         }
-        return even.add(odd).reduceLanes(VectorOperators.ADD);
+        return Kernels.sumLanes(even.add(odd));
     }
 
     @Override
@@ -90,8 +90,8 @@ final class Q4_0Matrix extends BlockMatrix {
                 b3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), b3);
             }
         }
-        store4(y, yIndex, n, a0.add(b0).reduceLanes(VectorOperators.ADD), a1.add(b1).reduceLanes(VectorOperators.ADD),
-                a2.add(b2).reduceLanes(VectorOperators.ADD), a3.add(b3).reduceLanes(VectorOperators.ADD));
+        store4(y, yIndex, n, Kernels.sumLanes(a0.add(b0)), Kernels.sumLanes(a1.add(b1)),
+                Kernels.sumLanes(a2.add(b2)), Kernels.sumLanes(a3.add(b3)));
     }
 
     @Override
@@ -118,7 +118,7 @@ final class Q4_0Matrix extends BlockMatrix {
                 b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
             }
         }
-        y[yIndex] = a0.add(b0).reduceLanes(VectorOperators.ADD);
-        y[yIndex + rows] = a1.add(b1).reduceLanes(VectorOperators.ADD);
+        y[yIndex] = Kernels.sumLanes(a0.add(b0));
+        y[yIndex + rows] = Kernels.sumLanes(a1.add(b1));
     }
 }
