@@ -4,6 +4,7 @@ import io.stave.BadInputException;
 import io.stave.bench.prompt.HistoryStyle;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -15,8 +16,24 @@ import java.util.function.Function;
  * replay:DIR                      the assistant turns recorded in the answer files under DIR
  * gguf:PATH | llama2c:PATH | hf:DIR   ToolLLaMA in the local decoder, when a text-completion factory is plugged in
  * </pre>
+ *
+ * The default local factory is the {@link LocalModelFactory} registered as a service
+ * ({@code io.stave.llm.local} registers the in-process decoder), found without this package naming it.
  */
 public final class Backends {
+
+    /** Text-completion models of local SPECs ({@code null} for a SPEC it does not serve), found by {@link ServiceLoader}. */
+    public interface LocalModelFactory extends Function<String, TextCompletion> {}
+
+    private static TextCompletion installedLocalModel(String spec) {
+        for (LocalModelFactory factory : ServiceLoader.load(LocalModelFactory.class)) {
+            TextCompletion model = factory.apply(spec);
+            if (model != null) {
+                return model;
+            }
+        }
+        return null;
+    }
 
     private final Function<String, String> environment;
     private final Function<String, TextCompletion> localModels;
@@ -106,7 +123,7 @@ public final class Backends {
 
     public static final class Builder {
         private Function<String, String> environment = System::getenv;
-        private Function<String, TextCompletion> localModels = spec -> null;
+        private Function<String, TextCompletion> localModels = Backends::installedLocalModel;
         private Double temperature;
         private int maxTokens = 1024;
         private double toolLlamaTemperature;
