@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
