@@ -75,7 +75,6 @@ class LocalToolLlamaEpisodeTest {
             assertThat(stats.prefilled() + stats.reused()).isEqualTo(stats.promptTokens());
             // Every call after the first starts with the same system prompt and query, already in a kept session.
             long firstPrompt = model.model().tokenizer().encode(backend.prompt(request), true).length;
-            System.out.println("episode: " + stats + ", first prompt " + firstPrompt + " tokens");
             assertThat(stats.reused()).isGreaterThanOrEqualTo((stats.calls() - 1) * (firstPrompt - 16));
         }
     }
