@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Performance measurements.",
         subcommands = {
+            BenchDecodeCommand.class,
             BenchBucketsCommand.class,
             BenchReuseCommand.class,
         })

@@ -1,7 +1,7 @@
 package io.stave.cli;
 
-import io.stave.bench.data.Dataset;
-import io.stave.bench.data.Progress;
+import io.stave.bench.datasets.Dataset;
+import io.stave.bench.datasets.Progress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

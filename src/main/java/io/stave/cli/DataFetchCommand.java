@@ -1,14 +1,14 @@
 package io.stave.cli;
 
-import io.stave.bench.data.Dataset;
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.DatasetStore;
-import io.stave.bench.data.Fetcher;
-import io.stave.bench.data.FileSource;
-import io.stave.bench.data.HttpSource;
-import io.stave.bench.data.MirrorSource;
-import io.stave.bench.data.Progress;
-import io.stave.bench.data.Verification;
+import io.stave.bench.datasets.Dataset;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.DatasetStore;
+import io.stave.bench.datasets.Fetcher;
+import io.stave.bench.datasets.FileSource;
+import io.stave.bench.datasets.HttpSource;
+import io.stave.bench.datasets.MirrorSource;
+import io.stave.bench.datasets.Progress;
+import io.stave.bench.datasets.Verification;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.stave.cli;
 
-import io.stave.bench.data.Dataset;
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.DatasetStore;
-import io.stave.bench.data.Verification;
+import io.stave.bench.datasets.Dataset;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.DatasetStore;
+import io.stave.bench.datasets.Verification;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

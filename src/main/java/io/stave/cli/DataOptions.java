@@ -1,7 +1,7 @@
 package io.stave.cli;
 
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.DatasetStore;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.DatasetStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,10 +1,10 @@
 package io.stave.cli;
 
-import io.stave.bench.data.Dataset;
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.DatasetStore;
-import io.stave.bench.data.Verification;
-import io.stave.bench.data.Verification.State;
+import io.stave.bench.datasets.Dataset;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.DatasetStore;
+import io.stave.bench.datasets.Verification;
+import io.stave.bench.datasets.Verification.State;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -21,9 +21,16 @@ import picocli.CommandLine.Command;
             PromptCommand.class,
             GenerateCommand.class,
             ModelCommand.class,
+            BenchCommand.class,
             KvRetrievalCommand.class,
             CacheCommand.class,
-            BenchCommand.class,
+            ConvertCommand.class,
+            EvalCommand.class,
+            CompareCommand.class,
+            ToolsCommand.class,
+            RunCommand.class,
+            RetrieveCommand.class,
+            ToolServerCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -84,9 +84,13 @@ public final class Generator {
         TokenDecoder decoder = model.tokenizer().streamingDecoder().after(promptTokens[promptTokens.length - 1]);
         StopStrings stops = new StopStrings(stopStrings, out);
         List<Integer> tokens = new ArrayList<>();
+        int vocabulary = model.tokenizer().vocabSize();
         StopReason reason = StopReason.MAX_TOKENS;
         while (tokens.size() < maxNewTokens) {
             float[] logits = combiner.combine(session.logits()).clone();
+            // Rows beyond the tokenizer (a padding row added at fine-tuning, spec/decoder.md §13)
+            // have no text: they are never sampled.
+            java.util.Arrays.fill(logits, Math.min(logits.length, vocabulary), logits.length, Float.NEGATIVE_INFINITY);
             int token = sampler.sample(logits);
             if (model.stopTokens().contains(token)) {
                 reason = StopReason.STOP_TOKEN;

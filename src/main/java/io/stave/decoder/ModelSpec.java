@@ -14,13 +14,15 @@ import java.nio.file.Path;
 
 /**
  * A local model named on the command line (design.md): {@code gguf:PATH},
- * {@code llama2c:PATH[,tokenizer=PATH]} or {@code hf:DIR}. A bare path is recognised by its
+ * {@code llama2c:PATH[,tokenizer=PATH][,dummy_prefix=false]} or {@code hf:DIR}. A bare path is recognised by its
  * content: a folder is {@code hf}, a file starting with "GGUF" is {@code gguf}, anything else
  * {@code llama2c}.
  *
- * @param tokenizer the llama2.c tokenizer file, or null
+ * @param tokenizer   the llama2.c tokenizer file, or null
+ * @param dummyPrefix whether a llama2.c tokenizer prepends the dummy space (some llama2.c models are
+ *                    trained without it)
  */
-public record ModelSpec(Kind kind, Path path, Path tokenizer) {
+public record ModelSpec(Kind kind, Path path, Path tokenizer, boolean dummyPrefix) {
 
     public enum Kind { GGUF, LLAMA2C, HF }
 
@@ -32,8 +34,8 @@ public record ModelSpec(Kind kind, Path path, Path tokenizer) {
         String scheme = colon > 0 ? spec.substring(0, colon) : "";
         String rest = colon > 0 ? spec.substring(colon + 1) : spec;
         return switch (scheme) {
-            case "gguf" -> new ModelSpec(Kind.GGUF, path(spec, rest), null);
-            case "hf" -> new ModelSpec(Kind.HF, path(spec, rest), null);
+            case "gguf" -> new ModelSpec(Kind.GGUF, path(spec, rest), null, true);
+            case "hf" -> new ModelSpec(Kind.HF, path(spec, rest), null, true);
             case "llama2c" -> llama2c(spec, rest);
             case "openai", "replay" -> throw new BadInputException("model spec " + spec
                     + ": expected a local decoder model (gguf:, llama2c:, hf:), found " + scheme + ":");
@@ -44,14 +46,18 @@ public record ModelSpec(Kind kind, Path path, Path tokenizer) {
     private static ModelSpec llama2c(String spec, String rest) {
         String[] parts = rest.split(",");
         Path tokenizer = null;
+        boolean dummyPrefix = true;
         for (int i = 1; i < parts.length; i++) {
             if (parts[i].startsWith("tokenizer=")) {
                 tokenizer = path(spec, parts[i].substring("tokenizer=".length()));
+            } else if (parts[i].equals("dummy_prefix=false") || parts[i].equals("dummy_prefix=true")) {
+                dummyPrefix = parts[i].endsWith("true");
             } else {
-                throw new BadInputException("model spec " + spec + ": option " + parts[i] + ": expected tokenizer=PATH");
+                throw new BadInputException("model spec " + spec + ": option " + parts[i]
+                        + ": expected tokenizer=PATH or dummy_prefix=true|false");
             }
         }
-        return new ModelSpec(Kind.LLAMA2C, path(spec, parts[0]), tokenizer);
+        return new ModelSpec(Kind.LLAMA2C, path(spec, parts[0]), tokenizer, dummyPrefix);
     }
 
     private static Path path(String spec, String text) {
@@ -68,12 +74,12 @@ public record ModelSpec(Kind kind, Path path, Path tokenizer) {
     private static ModelSpec detect(String spec) {
         Path path = path(spec, spec);
         if (Files.isDirectory(path)) {
-            return new ModelSpec(Kind.HF, path, null);
+            return new ModelSpec(Kind.HF, path, null, true);
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] head = in.readNBytes(4);
             boolean gguf = head.length == 4 && ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt() == 0x46554747;
-            return new ModelSpec(gguf ? Kind.GGUF : Kind.LLAMA2C, path, null);
+            return new ModelSpec(gguf ? Kind.GGUF : Kind.LLAMA2C, path, null, true);
         } catch (IOException e) {
             throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
         }
@@ -83,7 +89,7 @@ public record ModelSpec(Kind kind, Path path, Path tokenizer) {
     public Model load() {
         return switch (kind) {
             case GGUF -> GgufModelLoader.load(path);
-            case LLAMA2C -> Llama2cModelLoader.load(path, tokenizer);
+            case LLAMA2C -> Llama2cModelLoader.load(path, tokenizer, dummyPrefix);
             case HF -> HfModelLoader.load(path);
         };
     }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.chat.Message;
 import io.stave.bench.py.Json;
 import io.stave.store.CacheEntry;
+import io.stave.store.CacheMode;
 import io.stave.store.KeyedCache;
 import io.stave.store.Provenance;
+import io.stave.store.SqliteDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,9 +30,22 @@ public final class CachingBackend implements Backend {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
+    private final SqliteDatabase owned;
+
     public CachingBackend(Backend inner, KeyedCache cache) {
+        this(inner, cache, null);
+    }
+
+    private CachingBackend(Backend inner, KeyedCache cache, SqliteDatabase owned) {
         this.inner = inner;
         this.cache = cache;
+        this.owned = owned;
+    }
+
+    /** A cache in its own SQLite file, closed with this backend. */
+    public static CachingBackend open(Backend inner, Path file, CacheMode mode) {
+        SqliteDatabase database = SqliteDatabase.open(file);
+        return new CachingBackend(inner, new KeyedCache(database, TABLE, mode), database);
     }
 
     @Override
@@ -107,5 +123,8 @@ public final class CachingBackend implements Backend {
     @Override
     public void close() {
         inner.close();
+        if (owned != null) {
+            owned.close();
+        }
     }
 }

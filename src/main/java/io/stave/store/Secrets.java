@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.stave.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class Secrets {
     public static String require(String variable, Function<String, String> environment, String forWhat) {
         String value = environment.apply(variable);
         if (value == null || value.isBlank()) {
-            throw new io.stave.BadInputException("environment: " + variable + ": expected the key for " + forWhat
+            throw new BadInputException("environment: " + variable + ": expected the key for " + forWhat
                     + " (set " + variable + "; keys are never read from files)");
         }
         if (value.length() >= 8) {

@@ -1,7 +1,7 @@
 package io.stave.tools;
 
-import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import java.util.LinkedHashMap;

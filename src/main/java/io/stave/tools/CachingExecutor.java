@@ -111,9 +111,10 @@ public final class CachingExecutor implements Executor {
         return request;
     }
 
+    /** Hits, misses, sources and statuses of this cache, plus the error kinds met by the upstream executor. */
     @Override
     public ExecutorCounters counters() {
-        return counters;
+        return upstream == null ? counters : ExecutorCounters.combine(counters, upstream.counters());
     }
 
     @Override

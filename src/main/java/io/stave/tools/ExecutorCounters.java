@@ -48,6 +48,21 @@ public final class ExecutorCounters {
         return adder == null ? 0 : adder.sum();
     }
 
+    /**
+     * The counts of a wrapping executor plus the error kinds of the one it wraps; sources and
+     * statuses are the wrapper's own (each observation counted once, as the model saw it).
+     */
+    public static ExecutorCounters combine(ExecutorCounters wrapper, ExecutorCounters wrapped) {
+        ExecutorCounters combined = new ExecutorCounters();
+        wrapper.counts.forEach((kind, adder) -> combined.add(kind, adder.sum()));
+        wrapped.counts.forEach((kind, adder) -> {
+            if (!kind.startsWith("source.") && !kind.startsWith("status.")) {
+                combined.add(kind, adder.sum());
+            }
+        });
+        return combined;
+    }
+
     /** All counts, sorted by name. */
     public Map<String, Long> snapshot() {
         Map<String, Long> snapshot = new TreeMap<>();

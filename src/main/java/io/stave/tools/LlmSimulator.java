@@ -1,9 +1,9 @@
 package io.stave.tools;
 
-import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
@@ -139,6 +139,17 @@ public final class LlmSimulator implements Executor {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the simulator model", e);
+            }
         }
     }
 }

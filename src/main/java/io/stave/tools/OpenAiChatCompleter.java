@@ -14,7 +14,7 @@ import okhttp3.RequestBody;
  * StableToolBench's simulator calls it: temperature 0, at most 1024 tokens, a JSON-object reply
  * (toolbench.md §7.4 step 6). Retries and the circuit breaker come from {@link HttpSettings}.
  */
-public final class OpenAiChatCompleter implements ChatCompleter {
+public final class OpenAiChatCompleter implements ChatCompleter, AutoCloseable {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     private static final MediaType JSON = MediaType.get("application/json");
@@ -68,5 +68,10 @@ public final class OpenAiChatCompleter implements ChatCompleter {
             case HttpOutcome.Failure failure -> failure.message();
             case HttpOutcome.CircuitOpen open -> "circuit breaker open";
         };
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }

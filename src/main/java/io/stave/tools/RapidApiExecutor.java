@@ -1,14 +1,15 @@
 package io.stave.tools;
 
-import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyRepr;
 import io.stave.bench.py.PyStrings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -82,7 +83,7 @@ public final class RapidApiExecutor implements Executor {
             }
         }
         HttpUrl parsed = HttpUrl.get(url);
-        String method = api.path("method").asText("GET").toUpperCase(java.util.Locale.ROOT);
+        String method = api.path("method").asText("GET").toUpperCase(Locale.ROOT);
         Request.Builder request = new Request.Builder()
                 .header("X-RapidAPI-Key", key)
                 .header("X-RapidAPI-Host", parsed.host());
@@ -157,5 +158,10 @@ public final class RapidApiExecutor implements Executor {
     @Override
     public ExecutorCounters counters() {
         return counters;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }

@@ -78,6 +78,12 @@ final class ResilientHttp {
         return outcome;
     }
 
+    /** Drops idle connections so that nothing keeps the server (or a test's mock) waiting. */
+    void close() {
+        client.connectionPool().evictAll();
+        client.dispatcher().executorService().shutdown();
+    }
+
     private static boolean retryable(int status) {
         return status == 429 || status >= 500;
     }

@@ -1,15 +1,15 @@
 package io.stave.tools;
 
-import io.stave.bench.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stave.BadInputException;
+import io.stave.bench.Names;
 import io.stave.bench.py.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 
 /**
  * A tool documentation folder {@code <root>/<Category>/<standard tool name>.json} (toolbench.md §2.4),

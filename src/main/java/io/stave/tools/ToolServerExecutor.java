@@ -89,4 +89,9 @@ public final class ToolServerExecutor implements Executor {
     public ExecutorCounters counters() {
         return counters;
     }
+
+    @Override
+    public void close() {
+        http.close();
+    }
 }

@@ -6,6 +6,7 @@ import io.stave.store.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -29,6 +30,8 @@ public final class ToolsSpec {
 
     /** Where {@code rapidapi} looks for tool documentation when no {@code docs=} is given. */
     public static final Path DEFAULT_TOOL_DOCS = Path.of("datasets", "toolenv", "tools");
+
+    private static final List<String> OPTIONS = List.of("miss", "mode", "docs", "timeout", "rate", "retries", "strip");
 
     private final Function<String, String> environment;
     private final HttpSettings settings;
@@ -172,7 +175,12 @@ public final class ToolsSpec {
             if (eq <= 0) {
                 throw new BadInputException("--tools " + spec + ": option '" + parts[i] + "': expected NAME=VALUE");
             }
-            options.put(parts[i].substring(0, eq).trim(), parts[i].substring(eq + 1).trim());
+            String name = parts[i].substring(0, eq).trim();
+            if (!OPTIONS.contains(name)) {
+                throw new BadInputException("--tools " + spec + ": unknown option '" + name + "': expected one of "
+                        + String.join(", ", OPTIONS));
+            }
+            options.put(name, parts[i].substring(eq + 1).trim());
         }
         return parts[0];
     }

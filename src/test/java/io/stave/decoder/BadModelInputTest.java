@@ -179,6 +179,19 @@ class BadModelInputTest {
     }
 
     @Test
+    void a_kv_cache_larger_than_the_machine_is_refused_before_allocating() {
+        try (var model = ModelSpec.parse("gguf:" + Stories260K.gguf()).load()) {
+            // 2048 positions × 1,000,000 buckets of 5 layers × 2 × 32 floats: about 2.4 TiB.
+            double[] bases = new double[1_000_000];
+            java.util.Arrays.fill(bases, 10000);
+            assertThatThrownBy(() -> model.newSession(bases, 1, 2048, io.stave.decoder.model.KvType.F32))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("KV cache of")
+                    .hasMessageContaining("GiB");
+        }
+    }
+
+    @Test
     void bare_paths_are_recognised_by_content() {
         assertThat(ModelSpec.parse(Stories260K.gguf().toString()).kind()).isEqualTo(ModelSpec.Kind.GGUF);
         assertThat(ModelSpec.parse(Stories260K.bin().toString()).kind()).isEqualTo(ModelSpec.Kind.LLAMA2C);

@@ -142,6 +142,21 @@ class GoldenGenerationTest {
     }
 
     @Test
+    void rows_beyond_the_tokenizer_are_never_sampled() {
+        // The model has 512 rows; a 511-piece tokenizer leaves row 511 without text, like ToolLLaMA's pad row.
+        var tokenizer = io.stave.decoder.llama2c.Llama2cTokenizerReader.read(Stories260K.tokenizer(), 511);
+        try (Model padded = new Model("padded", "test", bin.config(), bin.weights(), tokenizer, bin.stopTokens(), null);
+                Session session = padded.newSession(64)) {
+            Generator.Result result = Generator.builder(padded).maxNewTokens(8).combiner(logits -> {
+                float[] boosted = logits[0].clone();
+                boosted[511] = 1e9f;
+                return boosted;
+            }).build().generate(session, new int[] {1}, s -> {});
+            assertThat(result.tokens()).hasSize(8).doesNotContain(511).startsWith(403, 407, 261);
+        }
+    }
+
+    @Test
     void greedy_sampler_breaks_ties_towards_the_lowest_id() {
         assertThat(Sampler.argmax(new float[] {1f, 3f, 3f, 2f})).isEqualTo(1);
     }

@@ -2,10 +2,10 @@ package io.stave.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.FileSource;
-import io.stave.bench.data.HttpSource;
-import io.stave.bench.data.MirrorSource;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.FileSource;
+import io.stave.bench.datasets.HttpSource;
+import io.stave.bench.datasets.MirrorSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opentest4j.TestAbortedException;

@@ -1,11 +1,11 @@
 package io.stave.testing;
 
-import io.stave.bench.data.Dataset;
-import io.stave.bench.data.DatasetFile;
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.Fetcher;
-import io.stave.bench.data.FileSource;
-import io.stave.bench.data.Progress;
+import io.stave.bench.datasets.Dataset;
+import io.stave.bench.datasets.DatasetFile;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.Fetcher;
+import io.stave.bench.datasets.FileSource;
+import io.stave.bench.datasets.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.stave.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stave.bench.data.DatasetManifest;
-import io.stave.bench.data.MirrorSource;
+import io.stave.bench.datasets.DatasetManifest;
+import io.stave.bench.datasets.MirrorSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -110,6 +110,8 @@ class StbCacheTest {
                 assertThat(replay.source()).isEqualTo(ObservationSource.CACHE);
                 assertThat(replay.text()).isEqualTo(live.text()).isEqualTo("{\"error\": \"\", \"response\": \"fresh\"}");
                 assertThat(server.getRequestCount()).isEqualTo(1);
+                assertThat(executor.counters().snapshot()).containsEntry("source.live", 1L).containsEntry("source.cache", 1L)
+                        .containsEntry("miss", 1L).containsEntry("status.0", 2L);
             }
         }
         assertThat(filesContain(dir, key)).isFalse();

@@ -215,7 +215,7 @@ public final class GgufFile {
         if (value instanceof String s) {
             return s;
         }
-        throw wrongType(key, "a string", value);
+        throw wrongType(key, "a string");
     }
 
     /** An integer value of any integer type, or {@code fallback} when absent. */
@@ -227,7 +227,7 @@ public final class GgufFile {
         if (value instanceof Long l) {
             return l;
         }
-        throw wrongType(key, "an integer", value);
+        throw wrongType(key, "an integer");
     }
 
     /** A required integer value that fits an int and is positive. */
@@ -249,7 +249,7 @@ public final class GgufFile {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        throw wrongType(key, "a number", value);
+        throw wrongType(key, "a number");
     }
 
     public boolean bool(String key, boolean fallback) {
@@ -260,7 +260,7 @@ public final class GgufFile {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw wrongType(key, "a bool", value);
+        throw wrongType(key, "a bool");
     }
 
     /** An array value, or null when absent. */
@@ -269,7 +269,7 @@ public final class GgufFile {
         if (value == null || value instanceof List<?>) {
             return (List<?>) value;
         }
-        throw wrongType(key, "an array", value);
+        throw wrongType(key, "an array");
     }
 
     private Object require(String key) {
@@ -280,7 +280,7 @@ public final class GgufFile {
         return value;
     }
 
-    private BadInputException wrongType(String key, String expected, Object value) {
+    private BadInputException wrongType(String key, String expected) {
         return new BadInputException(path + ": metadata " + key + ": expected " + expected + ", found "
                 + metadataTypes.get(key));
     }

@@ -40,6 +40,11 @@ public final class Llama2cModelLoader {
      *                      {@code tok<V>.bin}, then {@code tokenizer.bin}
      */
     public static Model load(Path path, Path tokenizerPath) {
+        return load(path, tokenizerPath, true);
+    }
+
+    /** @param dummyPrefix whether encoding prepends the dummy space (llama2.c's {@code " "} piece) */
+    public static Model load(Path path, Path tokenizerPath, boolean dummyPrefix) {
         Arena arena = Arena.ofShared();
         try {
             MemorySegment file;
@@ -54,7 +59,7 @@ public final class Llama2cModelLoader {
             LlamaConfig config = new LlamaConfig(h.dim(), h.hiddenDim(), h.layers(), h.heads(), h.kvHeads(),
                     h.vocabSize(), h.seqLen(), 1e-5f, h.headSize(), 10000.0, 1.0, RopePairing.ADJACENT);
             Path tokenizerFile = tokenizerPath != null ? tokenizerPath : findTokenizer(path, h.vocabSize());
-            Tokenizer tokenizer = Llama2cTokenizerReader.read(tokenizerFile, h.vocabSize());
+            Tokenizer tokenizer = Llama2cTokenizerReader.read(tokenizerFile, h.vocabSize(), dummyPrefix);
             // llama2.c models are trained on BOS-delimited stories: emitting BOS ends the text.
             return new Model(path.toString(), "llama2.c v" + h.version(), config, weights, tokenizer,
                     Set.of(tokenizer.bos(), tokenizer.eos()), arena);

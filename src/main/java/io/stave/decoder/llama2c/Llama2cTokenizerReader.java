@@ -25,6 +25,11 @@ public final class Llama2cTokenizerReader {
     private Llama2cTokenizerReader() {}
 
     public static SentencePieceTokenizer read(Path path, int vocabSize) {
+        return read(path, vocabSize, true);
+    }
+
+    /** @param dummyPrefix whether encoding prepends the dummy space; some llama2.c models are trained without */
+    public static SentencePieceTokenizer read(Path path, int vocabSize, boolean dummyPrefix) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -55,7 +60,7 @@ public final class Llama2cTokenizerReader {
             pieces[id] = text.replace(' ', '\u2581');
         }
         // llama2.c: BOS 1, EOS 2, UNK 0; BOS added, dummy prefix on.
-        return new SentencePieceTokenizer(new Vocabulary(pieces, scores, types, 1, 2, 0, true, true),
+        return new SentencePieceTokenizer(new Vocabulary(pieces, scores, types, 1, 2, 0, true, dummyPrefix),
                 "sentencepiece-bpe (llama2.c tokenizer.bin)");
     }
 

@@ -40,6 +40,7 @@ final class LlamaSession implements Session {
     private final float[] last;
     private final float[] classified;
     private final float[][] logits;
+    private final int[] single = new int[1];
     private int position;
     private boolean hasLogits;
 
@@ -116,7 +117,8 @@ final class LlamaSession implements Session {
 
     @Override
     public void append(int token) {
-        forward(new int[] {token}, 0, 1, true);
+        single[0] = token;
+        forward(single, 0, 1, true);
     }
 
     @Override

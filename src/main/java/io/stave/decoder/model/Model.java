@@ -90,7 +90,27 @@ public final class Model implements AutoCloseable {
                     + config.contextLength() + (positionScale > 1 ? " × position scale " + positionScale : "")
                     + "), got " + maxContext);
         }
+        long kvBytes = (long) ropeBases.length * config.layers() * 2 * config.kvDim() * maxContext * kv.bytes();
+        long physical = physicalMemory();
+        if (kvBytes > physical / 10 * 9) {
+            throw new BadInputException(source + ": context: " + ropeBases.length + " bucket(s) × " + maxContext
+                    + " positions need a " + kv + " KV cache of " + gib(kvBytes) + ", expected at most 90% of "
+                    + "this machine's " + gib(physical) + " (use fewer positions or buckets, or --kv f16)");
+        }
         return new LlamaSession(this, ropeBases.clone(), positionScale, maxContext, kv);
+    }
+
+    private static String gib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+
+    /** Total physical memory, or unlimited when the platform does not say. */
+    private static long physicalMemory() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os && os.getTotalMemorySize() > 0) {
+            return os.getTotalMemorySize();
+        }
+        return Long.MAX_VALUE;
     }
 
     /** A one-bucket session with the model's own base and scale. */

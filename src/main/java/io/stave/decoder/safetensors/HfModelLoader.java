@@ -49,6 +49,10 @@ public final class HfModelLoader {
             HfTensors read = new HfTensors(folder, tensors, arena);
             LlamaWeights weights = weights(read, config, hf.tieWordEmbeddings(), unpermute);
             Tokenizer tokenizer = tokenizer(folder, hf);
+            if (tokenizer.vocabSize() > vocab) {
+                throw new BadInputException(folder + ": tokenizer: expected at most " + vocab + " pieces (the rows of "
+                        + "model.embed_tokens.weight), found " + tokenizer.vocabSize());
+            }
             Set<Integer> stops = new HashSet<>();
             stops.add(hf.eosTokenId() >= 0 ? hf.eosTokenId() : tokenizer.eos());
             return new Model(folder.toString(), "hf safetensors", config, weights, tokenizer, stops, arena);

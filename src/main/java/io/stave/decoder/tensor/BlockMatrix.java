@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The vector matmul takes one weight row at a time and multiplies it into groups of up to four
  * activation rows with four accumulators, so each weight block is decoded once per group and the
- * row is read from memory once per call. A group of two or three rows is padded by repeating its
- * last row. Types with a fused kernel ({@link #dot1}, {@link #dot4} reading the segment directly)
+ * row is read from memory once per call. A remainder of three rows is padded to four by repeating
+ * its last row; two rows have their own kernel, {@link #dot2}. Types with a fused kernel ({@link #dot1}, {@link #dot4} reading the segment directly)
  * override them; the others decode the row into a per-worker scratch buffer with
  * {@link #dequantizeRowVector} and share the float kernels here.
  */
@@ -147,15 +147,14 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
             }
             long row = (long) o * rowBytes;
             int b = 0;
-            for (; batch - b >= 2; b += 4) {
+            for (; batch - b >= 3; b += 4) {
                 int n = Math.min(4, batch - b);
                 int x0 = b * cols;
-                int x1 = (b + 1) * cols;
-                int x2 = (b + Math.min(2, n - 1)) * cols;
-                int x3 = (b + Math.min(3, n - 1)) * cols;
-                dot4(row, w, x, x0, x1, x2, x3, y, b * rows + o, n);
+                dot4(row, w, x, x0, x0 + cols, x0 + 2 * cols, (b + n - 1) * cols, y, b * rows + o, n);
             }
-            if (b < batch) {
+            if (batch - b == 2) {
+                dot2(row, w, x, b * cols, (b + 1) * cols, y, b * rows + o);
+            } else if (batch - b == 1) {
                 y[b * rows + o] = dot1(row, w, x, b * cols);
             }
         }
@@ -174,6 +173,11 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
             sum += w[j] * x[xOffset + j];
         }
         return sum;
+    }
+
+    /** Two dot products of one weight row; by default the four-row kernel with repeated rows. */
+    void dot2(long row, float[] w, float[] x, int x0, int x1, float[] y, int yIndex) {
+        dot4(row, w, x, x0, x1, x1, x1, y, yIndex, 2);
     }
 
     /**

@@ -39,7 +39,8 @@ final class Q4_0Matrix extends BlockMatrix {
 
     @Override
     float dot1(long row, float[] w, float[] x, int xOffset) {
-        FloatVector acc = FloatVector.zero(F);
+        FloatVector even = FloatVector.zero(F);
+        FloatVector odd = even;
         for (int k = 0; k < blocksPerRow; k++) {
             long block = row + (long) k * BLOCK_BYTES;
             FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
@@ -50,19 +51,23 @@ final class Q4_0Matrix extends BlockMatrix {
             for (int p = 0; p < PARTS; p++) {
                 FloatVector vLo = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, p)).mul(d);
                 FloatVector vHi = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                acc = vLo.fma(FloatVector.fromArray(F, x, xj + p * L), acc);
-                acc = vHi.fma(FloatVector.fromArray(F, x, xj + 16 + p * L), acc);
+                even = vLo.fma(FloatVector.fromArray(F, x, xj + p * L), even);
+                odd = vHi.fma(FloatVector.fromArray(F, x, xj + 16 + p * L), odd);
             }
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return even.add(odd).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
     void dot4(long row, float[] w, float[] x, int x0, int x1, int x2, int x3, float[] y, int yIndex, int n) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = acc0;
-        FloatVector acc2 = acc0;
-        FloatVector acc3 = acc0;
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        FloatVector b2 = a0;
+        FloatVector b3 = a0;
         for (int k = 0; k < blocksPerRow; k++) {
             long block = row + (long) k * BLOCK_BYTES;
             FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
@@ -73,19 +78,47 @@ final class Q4_0Matrix extends BlockMatrix {
             for (int p = 0; p < PARTS; p++) {
                 FloatVector v = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, p)).mul(d);
                 int jp = j + p * L;
-                acc0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), acc0);
-                acc1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), acc1);
-                acc2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), acc2);
-                acc3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), acc3);
+                a0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), a0);
+                a1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), a1);
+                a2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), a2);
+                a3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), a3);
                 v = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, p)).mul(d);
                 jp += 16;
-                acc0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), acc0);
-                acc1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), acc1);
-                acc2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), acc2);
-                acc3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), acc3);
+                b0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), b0);
+                b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
+                b2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), b2);
+                b3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), b3);
             }
         }
-        store4(y, yIndex, n, acc0.reduceLanes(VectorOperators.ADD), acc1.reduceLanes(VectorOperators.ADD),
-                acc2.reduceLanes(VectorOperators.ADD), acc3.reduceLanes(VectorOperators.ADD));
+        store4(y, yIndex, n, a0.add(b0).reduceLanes(VectorOperators.ADD), a1.add(b1).reduceLanes(VectorOperators.ADD),
+                a2.add(b2).reduceLanes(VectorOperators.ADD), a3.add(b3).reduceLanes(VectorOperators.ADD));
+    }
+
+    @Override
+    void dot2(long row, float[] w, float[] x, int x0, int x1, float[] y, int yIndex) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        for (int k = 0; k < blocksPerRow; k++) {
+            long block = row + (long) k * BLOCK_BYTES;
+            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
+            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block + 2, ByteOrder.LITTLE_ENDIAN);
+            ByteVector lo = q.and((byte) 0x0F).sub((byte) 8);
+            ByteVector hi = q.lanewise(VectorOperators.LSHR, 4).sub((byte) 8);
+            int j = k * BLOCK;
+            for (int p = 0; p < PARTS; p++) {
+                FloatVector v = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, p)).mul(d);
+                int jp = j + p * L;
+                a0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), a0);
+                a1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), a1);
+                v = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, p)).mul(d);
+                jp += 16;
+                b0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), b0);
+                b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
+            }
+        }
+        y[yIndex] = a0.add(b0).reduceLanes(VectorOperators.ADD);
+        y[yIndex + rows] = a1.add(b1).reduceLanes(VectorOperators.ADD);
     }
 }

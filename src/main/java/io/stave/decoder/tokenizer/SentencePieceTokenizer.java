@@ -19,12 +19,16 @@ public final class SentencePieceTokenizer implements Tokenizer {
     private final Vocabulary vocabulary;
     private final Map<String, Integer> index;
     private final int[] byteIds = new int[256];
+    private final int[] specials;
     private final String kind;
 
     public SentencePieceTokenizer(Vocabulary vocabulary, String kind) {
         this.vocabulary = vocabulary;
         this.index = vocabulary.index();
         this.kind = kind;
+        this.specials = java.util.stream.IntStream.range(0, vocabulary.size())
+                .filter(id -> vocabulary.types()[id] == TokenType.CONTROL || vocabulary.types()[id] == TokenType.UNKNOWN)
+                .toArray();
         for (int b = 0; b < 256; b++) {
             byteIds[b] = index.getOrDefault(String.format("<0x%02X>", b), -1);
         }
@@ -46,6 +50,38 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 s = SPACE + s;
             }
             ids.addAll(merge(symbols(s)));
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public int[] encodeWithSpecialTokens(String text, boolean addBos) {
+        List<Integer> ids = new ArrayList<>();
+        if (addBos && vocabulary.bos() >= 0) {
+            ids.add(vocabulary.bos());
+        }
+        int from = 0;
+        while (from < text.length()) {
+            int at = -1;
+            int special = -1;
+            for (int id : specials) {
+                int found = text.indexOf(vocabulary.pieces()[id], from);
+                // Earliest match; at the same place the longer piece.
+                if (found >= 0 && (at < 0 || found < at
+                        || (found == at && vocabulary.pieces()[id].length() > vocabulary.pieces()[special].length()))) {
+                    at = found;
+                    special = id;
+                }
+            }
+            int end = at < 0 ? text.length() : at;
+            for (int id : encode(text.substring(from, end), false)) {
+                ids.add(id); // each chunk gets its own dummy prefix, as sp_model.encode gives it
+            }
+            if (at < 0) {
+                break;
+            }
+            ids.add(special);
+            from = at + vocabulary.pieces()[special].length();
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -6,6 +6,15 @@ public interface Tokenizer {
     /** Encodes {@code text}, with BOS first when {@code addBos}. */
     int[] encode(String text, boolean addBos);
 
+    /**
+     * Like {@link #encode}, but the texts of control tokens written in the text (such as
+     * {@code </s>}) become their ids, and the text between them is encoded piece by piece, as
+     * Hugging Face's slow tokenizer does (the ToolBench path, spec/decoder.md §8.2).
+     */
+    default int[] encodeWithSpecialTokens(String text, boolean addBos) {
+        return encode(text, addBos);
+    }
+
     /** The text of a whole sequence (bytes gathered, then decoded as UTF-8 once). */
     String decode(int[] ids);
 

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -61,16 +62,29 @@ public final class PassRateEvaluator {
      * @param testIds   the group's test ids, or null to evaluate every converted answer
      */
     public GroupPassRate evaluate(Path convertedFile, ObjectNode converted, Collection<String> testIds, String group, String model) {
-        List<String> qids = new ArrayList<>();
+        return evaluate(convertedFile, converted, testIds, group, model, null);
+    }
+
+    /**
+     * Resumes an evaluation: the queries of {@code previous} (results read back from an earlier run's
+     * file) are kept as they are and not judged again, as the original skips ids already in its JSON.
+     */
+    public GroupPassRate evaluate(Path convertedFile, ObjectNode converted, Collection<String> testIds, String group, String model,
+            GroupPassRate previous) {
+        List<String> selected = new ArrayList<>();
         converted.fieldNames().forEachRemaining(qid -> {
             if (testIds == null || testIds.contains(qid)) {
-                qids.add(qid);
+                selected.add(qid);
             }
         });
-        if (testIds != null && qids.isEmpty() && !converted.isEmpty()) {
+        if (testIds != null && selected.isEmpty() && !converted.isEmpty()) {
             throw BadInputException.at(convertedFile, "$", "answers to the queries of the test-id set of " + group
                     + " (" + testIds.size() + " ids), found none of them: is it the converted file of another group or suite?");
         }
+        List<QueryPassRate> kept = previous == null ? List.of() : previous.queries();
+        Set<String> done = new java.util.HashSet<>();
+        kept.forEach(q -> done.add(q.qid()));
+        List<String> qids = selected.stream().filter(qid -> !done.contains(qid)).toList();
         Map<String, RunVerdict> verdicts = new ConcurrentHashMap<>();
         Map<String, String> failures = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofVirtual().factory())) {
@@ -100,7 +114,7 @@ public final class PassRateEvaluator {
             }
             throw new IllegalStateException(e.getCause());
         }
-        List<QueryPassRate> queries = new ArrayList<>();
+        List<QueryPassRate> queries = new ArrayList<>(kept);
         List<String> notJudged = new ArrayList<>();
         for (String qid : qids) {
             JsonNode example = converted.get(qid);
@@ -127,7 +141,9 @@ public final class PassRateEvaluator {
                     passed, failed, runs));
         }
         notJudged.forEach(line -> LOG.warn("not judged: {}", line));
-        int testSetSize = testIds == null ? qids.size() : new LinkedHashSet<>(testIds).size();
+        Set<String> all = new LinkedHashSet<>(selected);
+        all.addAll(done);
+        int testSetSize = testIds == null ? all.size() : new LinkedHashSet<>(testIds).size();
         return new GroupPassRate(group, model, rule, queries, testSetSize, times, notJudged);
     }
 

@@ -45,10 +45,30 @@ public final class PassRateFiles {
         return dir.resolve(group + "_" + model + ".csv");
     }
 
-    /** Writes both files; {@code seed} decides the CSV's tie-breaking coin of v2 labels. */
-    public static void write(Path dir, GroupPassRate result, long seed) {
+    public static Path provenanceFile(Path dir, String group, String model) {
+        return dir.resolve(group + "_" + model + ".provenance.json");
+    }
+
+    /**
+     * Writes both files, and beside them {@code <group>_<model>.provenance.json} with the judge and
+     * rule, so that runs judged differently are not compared by mistake; {@code seed} decides the
+     * CSV's tie-breaking coin of v2 labels.
+     */
+    public static void write(Path dir, GroupPassRate result, long seed, String judgeId) {
         EvalFiles.writeAtomically(jsonFile(dir, result.group(), result.model()), renderJson(result));
         EvalFiles.writeAtomically(csvFile(dir, result.group(), result.model()), renderCsv(result, seed));
+        ObjectNode provenance = Json.NODES.objectNode();
+        provenance.put("rule", result.rule().cliName());
+        provenance.put("judge", judgeId);
+        provenance.put("evaluator", io.stave.eval.judge.ToolEvalTemplate.EVALUATOR + "@"
+                + io.stave.eval.judge.ToolEvalTemplate.toolEvalV2().sha256());
+        provenance.put("runs", result.runCount());
+        provenance.put("seed", seed);
+        provenance.put("evaluated", result.evaluated());
+        provenance.put("test_set", result.testSetSize());
+        var notJudged = provenance.putArray("not_judged");
+        result.notJudged().forEach(notJudged::add);
+        EvalFiles.writeAtomically(provenanceFile(dir, result.group(), result.model()), PyJson.dumpsIndent(provenance, 2));
     }
 
     public static String renderJson(GroupPassRate result) {

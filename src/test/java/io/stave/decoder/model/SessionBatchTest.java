@@ -84,6 +84,31 @@ class SessionBatchTest {
     }
 
     @Test
+    void six_toolbench_buckets_give_the_published_max_logits_per_bucket() {
+        // attention-buckets.md §5.7 (a): max logit c_j of each bucket at positions 0–3.
+        double[] bases = {10000, 17500, 18000, 19000, 20000, 25000};
+        int[] inputs = {1, 403, 407, 261};
+        double[][] maxLogits = {
+            {17.0235, 17.0235, 17.0235, 17.0235, 17.0235, 17.0235},
+            {18.4600, 18.4613, 18.4614, 18.4615, 18.4617, 18.4623},
+            {17.1370, 17.0652, 17.0621, 17.0561, 17.0506, 17.0280},
+            {18.8744, 18.8892, 18.8890, 18.8885, 18.8879, 18.8830}};
+        try (Session s = model.newSession(bases, 1, 64, KvType.F32)) {
+            for (int pos = 0; pos < inputs.length; pos++) {
+                s.append(inputs[pos]);
+                for (int b = 0; b < bases.length; b++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (float v : s.logits()[b]) {
+                        max = Math.max(max, v);
+                    }
+                    assertThat((double) max).as("pos %d bucket %d", pos, b)
+                            .isCloseTo(maxLogits[pos][b], org.assertj.core.api.Assertions.within(1e-3));
+                }
+            }
+        }
+    }
+
+    @Test
     void f16_kv_cache_stays_close_to_f32() {
         assertClose(alone(10000, 1, PROMPT, KvType.F16), alone(10000, 1, PROMPT, KvType.F32), 2e-2);
     }

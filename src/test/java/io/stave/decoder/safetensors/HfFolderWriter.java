@@ -28,6 +28,11 @@ final class HfFolderWriter {
     private HfFolderWriter() {}
 
     static void write(Model model, Path folder) throws IOException {
+        write(model, folder, "F32");
+    }
+
+    /** @param dtype F32, F16 or BF16 for every tensor */
+    static void write(Model model, Path folder, String dtype) throws IOException {
         Files.createDirectories(folder);
         LlamaConfig c = model.config();
         LlamaWeights w = model.weights();
@@ -49,8 +54,8 @@ final class HfFolderWriter {
             shard.put(p + "mlp.up_proj.weight", rows(layer.w3()));
         }
         second.put("model.norm.weight", new float[][] {w.finalNorm()});
-        writeSafetensors(folder.resolve("model-00001-of-00002.safetensors"), first);
-        writeSafetensors(folder.resolve("model-00002-of-00002.safetensors"), second);
+        writeSafetensors(folder.resolve("model-00001-of-00002.safetensors"), first, dtype);
+        writeSafetensors(folder.resolve("model-00002-of-00002.safetensors"), second, dtype);
         StringBuilder index = new StringBuilder("{\"metadata\": {\"total_size\": 0}, \"weight_map\": {");
         List<String> entries = new ArrayList<>();
         first.keySet().forEach(k -> entries.add("\"" + k + "\": \"model-00001-of-00002.safetensors\""));
@@ -103,15 +108,16 @@ final class HfFolderWriter {
         return out;
     }
 
-    static void writeSafetensors(Path file, Map<String, float[][]> tensors) throws IOException {
+    static void writeSafetensors(Path file, Map<String, float[][]> tensors, String dtype) throws IOException {
+        int size = dtype.equals("F32") ? 4 : 2;
         StringBuilder header = new StringBuilder("{\"__metadata__\": {\"format\": \"pt\"}");
         long offset = 0;
         for (Map.Entry<String, float[][]> e : tensors.entrySet()) {
             float[][] t = e.getValue();
             boolean vector = t.length == 1 && !e.getKey().endsWith("proj.weight") && !e.getKey().contains("embed");
-            long bytes = 4L * t.length * t[0].length;
+            long bytes = (long) size * t.length * t[0].length;
             String shape = vector ? "[" + t[0].length + "]" : "[" + t.length + ", " + t[0].length + "]";
-            header.append(", \"").append(e.getKey()).append("\": {\"dtype\": \"F32\", \"shape\": ").append(shape)
+            header.append(", \"").append(e.getKey()).append("\": {\"dtype\": \"").append(dtype).append("\", \"shape\": ").append(shape)
                     .append(", \"data_offsets\": [").append(offset).append(", ").append(offset + bytes).append("]}");
             offset += bytes;
         }
@@ -122,7 +128,11 @@ final class HfFolderWriter {
         for (float[][] t : tensors.values()) {
             for (float[] row : t) {
                 for (float v : row) {
-                    out.putFloat(v);
+                    switch (dtype) {
+                        case "F32" -> out.putFloat(v);
+                        case "F16" -> out.putShort(Float.floatToFloat16(v));
+                        default -> out.putShort((short) (Float.floatToRawIntBits(v) >>> 16)); // BF16, truncated
+                    }
                 }
             }
         }

@@ -83,6 +83,18 @@ class HfModelLoaderTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"F16, 0.05", "BF16, 0.5"})
+    void half_precision_safetensors_load_and_stay_close_to_f32(String dtype, double tolerance) throws IOException {
+        Path copy = temp.resolve("half-" + dtype);
+        HfFolderWriter.write(gguf, copy, dtype);
+        try (Model hf = ModelSpec.parse("hf:" + copy).load()) {
+            assertThat(hf.weights().layers().get(0).wq().type().name()).isEqualTo(dtype);
+            double difference = maxDifference(hf, gguf);
+            assertThat(difference).isLessThan(tolerance).isGreaterThan(0);
+        }
+    }
+
     @Test
     void tokenizer_model_protobuf_gives_the_gguf_vocabulary_and_ids() {
         try (Model hf = ModelSpec.parse("hf:" + folder).load()) {

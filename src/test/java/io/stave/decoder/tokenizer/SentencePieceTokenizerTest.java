@@ -71,6 +71,34 @@ class SentencePieceTokenizerTest {
     }
 
     @Test
+    void dummy_prefix_can_be_turned_off_for_llama2c_models_trained_without_it() {
+        Tokenizer bare = Llama2cTokenizerReader.read(Stories260K.tokenizer(), 512, false);
+        int[] ids = bare.encode("Once upon a time", true);
+        assertThat(ids[1]).isNotEqualTo(403); // "Once" without the space is not the piece " Once"
+        assertThat(java.util.Arrays.copyOfRange(ids, ids.length - 3, ids.length)).containsExactly(407, 261, 378);
+        assertThat(bare.decode(ids)).isEqualTo("Once upon a time");
+        try (Model m = ModelSpec.parse("llama2c:" + Stories260K.bin() + ",tokenizer=" + Stories260K.tokenizer()
+                + ",dummy_prefix=false").load()) {
+            assertThat(m.tokenizer().encode("Once upon a time", true)).containsExactly(ids);
+        }
+    }
+
+    @Test
+    void special_token_texts_become_their_ids_only_when_asked() {
+        Tokenizer t = gguf.tokenizer();
+        int[] plain = t.encode("a</s>b", true);
+        assertThat(plain).doesNotContain(2);
+        int[] a = t.encode("a", false);
+        int[] b = t.encode("b", false);
+        int[] expected = java.util.stream.IntStream.concat(java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.of(1), java.util.Arrays.stream(a)),
+                java.util.stream.IntStream.concat(java.util.stream.IntStream.of(2), java.util.Arrays.stream(b))).toArray();
+        assertThat(t.encodeWithSpecialTokens("a</s>b", true)).containsExactly(expected);
+        assertThat(t.encodeWithSpecialTokens("Once upon a time", true)).containsExactly(t.encode("Once upon a time", true));
+        assertThat(t.encodeWithSpecialTokens("</s>", false)).containsExactly(2);
+    }
+
+    @Test
     void empty_text_is_bos_alone_and_spaces_are_kept() {
         assertThat(llama2c.encode("", true)).containsExactly(1);
         assertThat(llama2c.encode("", false)).isEmpty();

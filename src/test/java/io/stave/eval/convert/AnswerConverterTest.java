@@ -107,4 +107,36 @@ class AnswerConverterTest {
                 .hasMessageContaining("5_CoT@1.json")
                 .hasMessageContaining("$.answer_generation");
     }
+
+    private static List<String> walk(JsonNode converted) {
+        List<String> roles = new java.util.ArrayList<>();
+        JsonNode node = converted.at("/answer/answer_details/0");
+        while (true) {
+            String role = node.get("role").asText();
+            roles.add(role.equals("tool") ? "tool:" + node.at("/message/name").asText() : role);
+            if (node.get("next").isEmpty()) {
+                return roles;
+            }
+            node = node.get("next").get(0);
+        }
+    }
+
+    /**
+     * Expected walks were produced by running the converter's logic in CPython 3.11 with
+     * {@code random.seed(42)} over the same files in name order (a local oracle, not shipped);
+     * stave's Python-compatible mode output was byte-equal to it for all three ToolBench folders.
+     */
+    @Test
+    void python_compatible_mode_takes_the_random_walks_python_takes() {
+        ConvertedAnswers g1 = AnswerConverter.builder("DFS_woFilter_w2").pythonCompatible(true).build()
+                .convertDirectory(Shared.toolBench().resolve("data_example/answer/G1_answer"));
+        assertThat(walk(g1.answers().get("69"))).containsExactly("system", "user", "assistant",
+                "tool:authenticate_for_currents_news", "assistant", "tool:latest_news_for_currents_news", "assistant",
+                "tool:authenticate_for_currents_news", "assistant", "tool:search_for_currents_news");
+        ConvertedAnswers g3 = AnswerConverter.builder("DFS_woFilter_w2").pythonCompatible(true).build()
+                .convertDirectory(Shared.toolBench().resolve("data_example/answer/G3_answer"));
+        assertThat(g3.answers().get("8").at("/answer/total_steps").asInt()).isEqualTo(10);
+        assertThat(walk(g3.answers().get("8"))).filteredOn(r -> r.startsWith("tool:"))
+                .containsOnly("tool:search_basic_free_for_streaming_availability").hasSize(4);
+    }
 }

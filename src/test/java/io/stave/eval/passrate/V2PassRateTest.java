@@ -31,7 +31,7 @@ class V2PassRateTest {
     private static final Path CONVERTED = Path.of("data_example/model_predictions_converted/virtual_chatgpt_cot/G1_instruction.json");
 
     /** Answers every function from a per-query script and counts the calls per (query, function). */
-    static final class ScriptedJudge implements Judge {
+    static class ScriptedJudge implements Judge {
         final Map<String, Map<JudgeFunction, String>> script;
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -67,7 +67,7 @@ class V2PassRateTest {
                         JudgeFunction.CHECK_TASK_SOLVABLE, "Solvable")));
     }
 
-    private static GroupPassRate evaluate(ScriptedJudge judge, List<String> testIds, long seed) {
+    private static GroupPassRate evaluate(Judge judge, List<String> testIds, long seed) {
         Path file = Shared.stableToolBench().resolve(CONVERTED);
         return PassRateEvaluator.builder(judge).rule(PassRateRule.V2).times(7).seed(seed).build()
                 .evaluate(file, EvalFiles.readObject(file), testIds, "G1_instruction", "virtual_chatgpt_cot");
@@ -153,5 +153,38 @@ class V2PassRateTest {
         String csv = PassRateFiles.renderCsv(result, 42);
         assertThat(csv).startsWith(String.join("\t", PassRateFiles.V2_HEADER) + "\r\n");
         assertThat(csv.split("\r\n")[0].split("\t")).hasSize(11);
+    }
+
+    @Test
+    void a_judge_that_keeps_failing_on_one_query_leaves_it_unjudged_and_the_rest_is_scored() {
+        ScriptedJudge judge = new ScriptedJudge(judge().script) {
+            @Override
+            public JudgeReply call(JudgeCall call) {
+                if (call.context().qid().equals("608")) {
+                    throw new io.stave.eval.judge.JudgeException("judge scripted: check_answer_status for query 608 failed after 3 attempts: "
+                            + "function arguments are not JSON");
+                }
+                return super.call(call);
+            }
+        };
+        GroupPassRate result = evaluate(judge, null, 42);
+        assertThat(result.queries()).extracting(QueryPassRate::qid).containsExactlyInAnyOrder("588", "1073");
+        assertThat(result.notJudged()).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("608/").contains("not JSON"));
+        assertThat(result.passRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void recorded_v2_files_re_aggregate_to_the_same_label_counts(@org.junit.jupiter.api.io.TempDir Path dir) {
+        GroupPassRate original = evaluate(judge(), null, 42);
+        PassRateFiles.write(dir, original, 42, "scripted");
+        // Another seed: the replay must not depend on the original coins.
+        GroupPassRate replayed = evaluate(io.stave.eval.judge.RecordedJudge.load(dir), null, 9);
+
+        for (QueryPassRate q : original.queries()) {
+            QueryPassRate r = query(replayed, q.qid());
+            assertThat(r.passed()).as(q.qid()).isEqualTo(q.passed());
+            assertThat(r.failed()).as(q.qid()).isEqualTo(q.failed());
+        }
+        assertThat(replayed.passRate()).isEqualTo(original.passRate());
     }
 }

@@ -1,0 +1,56 @@
+package io.stave.cli;
+
+import io.stave.BadInputException;
+import io.stave.eval.judge.JudgeSpec;
+import io.stave.eval.judge.OpenAiJudge;
+import io.stave.eval.passrate.PassRateRule;
+import io.stave.store.CacheMode;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The judge options shared by {@code eval pass-rate} and {@code eval win-rate}. */
+final class JudgeOptions {
+
+    @Option(names = "--judge", paramLabel = "SPEC",
+            description = "openai:MODEL[@BASE_URL] (key from OPENAI_API_KEY) or recorded:DIR (labels of published result files).")
+    String judge;
+
+    @Option(names = "--api-style", paramLabel = "functions|tools",
+            description = "How the function is forced: functions (ToolBench) or tools (StableToolBench). Default: by --rule.")
+    String apiStyle;
+
+    @Option(names = "--judge-cache", defaultValue = "caches/judge.sqlite", paramLabel = "FILE",
+            description = "SQLite cache of judge calls. Default: ${DEFAULT-VALUE}.")
+    Path cache;
+
+    @Option(names = "--cache-mode", defaultValue = "rw", paramLabel = "rw|ro|off|refresh",
+            description = "Judge cache use. Default: ${DEFAULT-VALUE}.")
+    String cacheMode;
+
+    @Option(names = "--threads", defaultValue = "8", description = "Concurrent evaluations. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the coins and shuffles, derived per query and run. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    /** Opens the judge; with an output folder every decision is also logged to {@code judgements.jsonl} there. */
+    JudgeSpec.Opened open(PassRateRule rule, Path out) {
+        JudgeSpec.Opened opened = open(rule);
+        return out == null ? opened : opened.withJudgementLog(out.resolve("judgements.jsonl"));
+    }
+
+    JudgeSpec.Opened open(PassRateRule rule) {
+        if (judge == null) {
+            throw new BadInputException("--judge: expected openai:MODEL[@BASE_URL] or recorded:DIR for the " + rule.cliName() + " rule");
+        }
+        OpenAiJudge.ApiStyle style = apiStyle == null
+                ? (rule == PassRateRule.STABLE ? OpenAiJudge.ApiStyle.TOOLS : OpenAiJudge.ApiStyle.FUNCTIONS)
+                : switch (apiStyle) {
+                    case "functions" -> OpenAiJudge.ApiStyle.FUNCTIONS;
+                    case "tools" -> OpenAiJudge.ApiStyle.TOOLS;
+                    default -> throw new BadInputException("--api-style: expected functions or tools, found '" + apiStyle + "'");
+                };
+        return JudgeSpec.open(judge, style, cache, CacheMode.parse(cacheMode), System.getenv());
+    }
+}
