@@ -2,6 +2,7 @@ package io.stave.llm.local;
 
 import io.stave.BadInputException;
 import io.stave.buckets.BucketMixer;
+import io.stave.buckets.Presets;
 import io.stave.decoder.ModelSpec;
 import io.stave.decoder.model.LlamaConfig;
 import io.stave.decoder.model.Model;
@@ -75,8 +76,11 @@ public final class LocalTextCompletion implements TextCompletion {
             throw new BadInputException("--model " + model.source() + ": option context: expected more than"
                     + " max-new-tokens + 8 = " + (options.maxNewTokens() + 8) + " positions, got " + context);
         }
-        // Fails now, with the model's own message, when the context or a base is out of range.
-        model.newSession(bases, positionScale, context, options.kvType()).close();
+        if (context > limit) {
+            throw new BadInputException("--model " + model.source() + ": option context: expected at most " + limit
+                    + " positions (the model's " + config.contextLength() + " × pi-scale "
+                    + Presets.format(positionScale) + "), got " + context);
+        }
         this.id = "local:sha256=" + weightsSha256 + "," + String.join(",", options.describe(bucketBases, positionScale,
                 context));
         long sessionBytes = (long) bases.length * config.layers() * 2 * config.kvHeads() * context * config.headSize()

@@ -189,6 +189,8 @@ class LocalTextCompletionTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("\"beams=4\"");
         assertThatThrownBy(() -> completion(",context=16,max-new-tokens=12"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("max-new-tokens + 8");
+        assertThatThrownBy(() -> completion(",pi-scale=2,context=5000"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("expected at most 4096 positions");
         assertThat(LocalOptions.parse(path + ",buckets=10000;20000").bases()).containsExactly(10000.0, 20000.0);
     }
 
