@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ToolLLaMA in the in-process decoder, decoded as ToolBench does (toolbench.md §4.5.4,
@@ -32,6 +34,7 @@ import java.util.function.Consumer;
  */
 public final class LocalTextCompletion implements TextCompletion {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTextCompletion.class);
     private static final String STOP = "</s>";
 
     private final Model model;
@@ -120,6 +123,8 @@ public final class LocalTextCompletion implements TextCompletion {
         }
         last = new ReuseStats(1, tokens.length, tokens.length - lease.reused(), lease.reused(), generated.size());
         total = total.plus(last);
+        LOG.debug("local call: {} prompt tokens, {} prefilled, {} reused, {} generated", last.promptTokens(),
+                last.prefilled(), last.reused(), last.generated());
         return new Completion(text, tokens.length, generated.size(), null);
     }
 
