@@ -16,24 +16,8 @@ import java.util.function.Function;
  * replay:DIR                      the assistant turns recorded in the answer files under DIR
  * gguf:PATH | llama2c:PATH | hf:DIR   ToolLLaMA in the local decoder, when a text-completion factory is plugged in
  * </pre>
- *
- * The default local factory is the {@link LocalModelFactory} registered as a service
- * ({@code io.stave.llm.local} registers the in-process decoder), found without this package naming it.
  */
 public final class Backends {
-
-    /** Text-completion models of local SPECs ({@code null} for a SPEC it does not serve), found by {@link ServiceLoader}. */
-    public interface LocalModelFactory extends Function<String, TextCompletion> {}
-
-    private static TextCompletion installedLocalModel(String spec) {
-        for (LocalModelFactory factory : ServiceLoader.load(LocalModelFactory.class)) {
-            TextCompletion model = factory.apply(spec);
-            if (model != null) {
-                return model;
-            }
-        }
-        return null;
-    }
 
     private final Function<String, String> environment;
     private final Function<String, TextCompletion> localModels;
@@ -123,7 +107,7 @@ public final class Backends {
 
     public static final class Builder {
         private Function<String, String> environment = System::getenv;
-        private Function<String, TextCompletion> localModels = Backends::installedLocalModel;
+        private Function<String, TextCompletion> localModels;
         private Double temperature;
         private int maxTokens = 1024;
         private double toolLlamaTemperature;
@@ -139,7 +123,10 @@ public final class Backends {
             return this;
         }
 
-        /** The local decoder's text-completion models by SPEC ({@code null} for a SPEC it does not know). */
+        /**
+         * The local decoder's text-completion models by SPEC ({@code null} for a SPEC it does not know);
+         * by default the {@link TextCompletionProvider}s found by the service loader.
+         */
         public Builder localModels(Function<String, TextCompletion> value) {
             localModels = value;
             return this;
@@ -187,6 +174,17 @@ public final class Backends {
         }
 
         public Backends build() {
+            if (localModels == null) {
+                localModels = spec -> {
+                    for (TextCompletionProvider provider : ServiceLoader.load(TextCompletionProvider.class)) {
+                        TextCompletion model = provider.open(spec, toolLlamaTemperature, maxNewTokens);
+                        if (model != null) {
+                            return model;
+                        }
+                    }
+                    return null;
+                };
+            }
             return new Backends(this);
         }
     }

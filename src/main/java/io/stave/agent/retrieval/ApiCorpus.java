@@ -2,8 +2,8 @@ package io.stave.agent.retrieval;
 
 import io.stave.BadInputException;
 import io.stave.bench.Api;
+import io.stave.bench.Names;
 import io.stave.bench.Suite;
-import io.stave.bench.Tool;
 import io.stave.bench.data.ToolRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,9 +67,9 @@ public record ApiCorpus(List<Api> apis, String description) {
         for (Path file : toolFiles(root.path())) {
             String category = file.getParent().getFileName().toString();
             String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-            Tool tool = root.tool(category, stem);
-            if (tool.file().normalize().equals(file.normalize())) {
-                apis.addAll(tool.apis());
+            // ToolRoot opens <category>/<standardize(name)>.json: the stem must already be standard.
+            if (Names.standardize(stem).equals(stem)) {
+                apis.addAll(root.tool(category, stem).apis());
             } else {
                 skipped++;
             }

@@ -17,8 +17,8 @@ import java.util.Locale;
  *   [,buckets=PRESET|B1;B2;…]      one bucket per RoPE base; bases separated by ';' (the comma separates options)
  *   [,mix=code|paper]              bucket mixing rule (default code)
  *   [,pi-scale=R]                  linear position interpolation ratio (default: the model's own)
- *   [,temperature=T]               default 0.5 (ToolBench); 0 is greedy
- *   [,max-new-tokens=N]            default 512
+ *   [,temperature=T]               default: the run's (0.5 in ToolBench); 0 is greedy
+ *   [,max-new-tokens=N]            default: the run's (512 in ToolBench)
  *   [,context=C]                   positions per session (default: the model's context × pi-scale)
  *   [,seed=S]                      run seed; each call's sampling seed is derived from it and the prompt (default 0)
  *   [,kv=f32|f16]                  KV cache element type (default f32, as ToolBench loads ToolLLaMA)
@@ -26,7 +26,8 @@ import java.util.Locale;
  *   [,kv-memory=MIB]               KV memory the kept sessions may take together (default 4096)
  * </pre>
  *
- * Later options override a preset's values, whatever their order.
+ * The run's decoding settings are the defaults (see {@link #parse(String, double, int)}); a preset
+ * overrides them, and the other options override a preset's values, whatever their order.
  *
  * @param model       the decoder's own SPEC ({@code kind:PATH[,tokenizer=PATH]})
  * @param bases       bucket bases, or null for one bucket at the model's base
@@ -45,7 +46,13 @@ public record LocalOptions(String model, List<Double> bases, String bucketsName,
         return spec.startsWith("gguf:") || spec.startsWith("llama2c:") || spec.startsWith("hf:");
     }
 
+    /** The options of {@code spec}, with ToolBench's temperature 0.5 and 512 new tokens by default. */
     public static LocalOptions parse(String spec) {
+        return parse(spec, 0.5, 512);
+    }
+
+    /** The options of {@code spec}, with the run's temperature and max new tokens where the SPEC names none. */
+    public static LocalOptions parse(String spec, double defaultTemperature, int defaultMaxNewTokens) {
         String[] parts = spec.split(",");
         StringBuilder model = new StringBuilder(parts[0]);
         String preset = null;
@@ -62,8 +69,8 @@ public record LocalOptions(String model, List<Double> bases, String bucketsName,
         String bucketsName = null;
         MixRule mix = MixRule.CODE;
         Double scale = preset != null ? 2.0 : null;
-        double temperature = 0.5;
-        int maxNewTokens = 512;
+        double temperature = preset != null ? 0.5 : defaultTemperature;
+        int maxNewTokens = preset != null ? 512 : defaultMaxNewTokens;
         Integer context = preset != null ? 8192 : null;
         long seed = 0;
         KvType kv = KvType.F32;

@@ -52,7 +52,12 @@ public final class LocalTextCompletion implements TextCompletion {
 
     /** Loads the model a local SPEC names (see {@link LocalOptions}); closing the completion closes it. */
     public static LocalTextCompletion open(String spec) {
-        LocalOptions options = LocalOptions.parse(spec);
+        return open(spec, 0.5, 512);
+    }
+
+    /** As {@link #open(String)}, with the run's temperature and max new tokens where the SPEC names none. */
+    public static LocalTextCompletion open(String spec, double temperature, int maxNewTokens) {
+        LocalOptions options = LocalOptions.parse(spec, temperature, maxNewTokens);
         ModelSpec modelSpec = ModelSpec.parse(options.model());
         String hash = WeightsHash.of(modelSpec.path())
                 + (modelSpec.tokenizer() == null ? "" : "+" + WeightsHash.of(modelSpec.tokenizer()));

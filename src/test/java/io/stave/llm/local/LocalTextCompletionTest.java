@@ -195,9 +195,17 @@ class LocalTextCompletionTest {
     }
 
     @Test
-    void backends_open_a_local_spec_as_toolllama_over_the_decoder() {
-        try (Backend backend = Backends.builder().build().open("gguf:" + Stories260K.gguf() + ",max-new-tokens=4")) {
-            assertThat(backend.id()).startsWith("toolllama:local:sha256=" + SHA256 + ",buckets=10000,");
+    void backends_open_a_local_spec_as_toolllama_over_the_decoder_with_the_runs_decoding_as_defaults() {
+        Backends backends = Backends.builder().toolLlamaTemperature(0).maxNewTokens(1024).build();
+        try (Backend backend = backends.open("gguf:" + Stories260K.gguf() + ",pi-scale=2")) {
+            assertThat(backend.id()).startsWith("toolllama:local:sha256=" + SHA256 + ",buckets=10000,")
+                    .contains(",temperature=0.0,max-new-tokens=1024,");
+        }
+        try (Backend backend = backends.open("gguf:" + Stories260K.gguf() + ",max-new-tokens=4,temperature=0.7")) {
+            assertThat(backend.id()).contains(",temperature=0.7,max-new-tokens=4,");
+        }
+        try (Backend backend = backends.open("gguf:" + Stories260K.gguf() + ",preset=toolllama-2-7b-v2,context=2048")) {
+            assertThat(backend.id()).contains(",pi-scale=2,temperature=0.5,max-new-tokens=512,context=2048,");
         }
     }
 }
