@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * cut at {@code </s>}, stripped.
  *
  * <p>Prompts go through a {@link PrefixCache}, so only tokens no kept session holds are prefilled.
- * {@link #stats()} and {@link #lastCall()} count prefilled and reused tokens.
+ * {@link #stats()} and {@link #lastCall()} count prefilled and reused tokens; an episode's figures are
+ * the difference of two {@link #stats()} snapshots. Calls are serialised: parallel episodes share one
+ * decoder and its kept sessions.
  */
 public final class LocalTextCompletion implements TextCompletion {
 
