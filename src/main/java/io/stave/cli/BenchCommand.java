@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Performance measurements.",
         subcommands = {
             BenchDecodeCommand.class,
+            BenchBucketsCommand.class,
+            BenchReuseCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package io.stave.cli;
 
 import io.stave.eval.passrate.GroupPassRate;
+import io.stave.quickstart.LocalStage;
 import io.stave.quickstart.Quickstart;
 import io.stave.quickstart.QuickstartResult;
 import java.io.PrintWriter;
@@ -34,11 +35,25 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "Folder the example is fetched into. Default: datasets/ (beside the manifest).")
     Path data;
 
+    @Option(names = "--local-model", paramLabel = "FILE",
+            description = "GGUF model of the second stage (the example queries through the local decoder with Attention"
+                    + " Buckets). Default: ../shared/models/stories260K.gguf when present, a story model standing in for"
+                    + " ToolLLaMA.")
+    Path localModel;
+
+    @Option(names = "--local", description = "Add the second stage: the example queries through the local decoder with"
+            + " Attention Buckets (minutes on two cores: six buckets prefill ToolLLaMA prompts of thousands of tokens).")
+    boolean withLocal;
+
+    @Option(names = "--local-calls", defaultValue = "2", paramLabel = "N",
+            description = "Model calls per query in the second stage (DFSDT max_query_count). Default: ${DEFAULT-VALUE}.")
+    int localCalls;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         Path source = mirror != null ? mirror : Quickstart.defaultMirror(System.getenv());
         QuickstartResult result = Quickstart.builder().mirror(source).data(data).runDir(run).reportDir(out)
@@ -57,7 +72,29 @@ public final class QuickstartCommand implements Callable<Integer> {
                 : "DIFFERS from the example's published files: " + result.differingFromExample());
         stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", result.report(), result.millis() / 1000.0);
         stdout.flush();
+        Path model = localModel != null ? localModel : LocalStage.defaultModel();
+        if (withLocal && model != null) {
+            local(stdout, model, result);
+        } else if (withLocal) {
+            stdout.println("local decoder stage skipped: no model (give --local-model FILE.gguf)");
+        }
+        stdout.flush();
         return result.matchesExample() ? 0 : 1;
+    }
+
+    private void local(PrintWriter stdout, Path model, QuickstartResult result) throws InterruptedException {
+        long start = System.nanoTime();
+        LocalStage.Result local = LocalStage.run(LocalStage.example(data), result.runDir().resolve("tool-cache.sqlite"),
+                model, result.runDir().resolve("local_buckets"), localCalls);
+        var total = local.outcome().summary().total();
+        var reuse = local.reuse();
+        stdout.println("local decoder: " + model.getFileName() + " stands in for ToolLLaMA-2-7b-v2 (a tiny story model:"
+                + " its ReAct output is nonsense and is not judged)");
+        stdout.printf(Locale.ROOT, "  DFSDT, Attention Buckets toolbench-6 (6 RoPE bases), PI ratio 4: %d queries, %d answered,"
+                + " %d model calls -> %s%n", total.units(), total.answered(), reuse.calls(), local.runDir().resolve("answers"));
+        stdout.printf(Locale.ROOT, "  KV reuse: %d prompt tokens, %d prefilled, %d reused (%.0f%%), %d generated (%.1f s)%n",
+                reuse.promptTokens(), reuse.prefilled(), reuse.reused(), 100 * reuse.reuseRatio(), reuse.generated(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void sopr(PrintWriter out, String label, GroupPassRate r) {
