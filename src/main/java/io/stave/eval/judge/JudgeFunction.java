@@ -1,11 +1,18 @@
 package io.stave.eval.judge;
 
-/** The four functions of ToolEval's v2 evaluator (§9.1) and the field each one answers with. */
+/**
+ * The functions of ToolEval's evaluators and the field each one answers with: the four of v2
+ * (§9.1) and the three of v1's {@code normalized} evaluator (§11.2).
+ */
 public enum JudgeFunction {
     CHECK_ANSWER_STATUS("check_answer_status", "answer_status"),
     PARSE_ANSWER_STATUS("parse_answer_status", "answer_status"),
     CHECK_TASK_SOLVABLE("check_task_solvable", "task_status"),
-    SELECT_BETTER_ANSWER("select_better_answer", "index");
+    SELECT_BETTER_ANSWER("select_better_answer", "index"),
+    /** v1: also answers {@code used_tool_types}. */
+    PARSE_ANSWER_DETAILS("parse_answer_details", "succeed_tool_calling"),
+    SELECT_BEST_FINAL_ANSWER("select_best_final_answer", "best_answer_index"),
+    CHECK_SOLVE_QUERY("check_solve_query", "is_solved");
 
     private final String functionName;
     private final String resultField;

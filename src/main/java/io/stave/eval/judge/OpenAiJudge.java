@@ -167,9 +167,9 @@ public final class OpenAiJudge implements Judge {
         }
         JsonNode result = parsed.get(function.resultField());
         JsonNode allowed = template.allowedValues(function);
-        boolean valid = result != null && (allowed.isMissingNode()
-                ? result.isNumber() || (result.isTextual() && result.asText().trim().matches("-?\\d+(\\.0*)?"))
-                : containsText(allowed, result));
+        boolean valid = result != null && (!allowed.isMissingNode() ? containsText(allowed, result)
+                : "boolean".equals(template.resultType(function)) ? result.isBoolean()
+                : result.isNumber() || (result.isTextual() && result.asText().trim().matches("-?\\d+(\\.0*)?")));
         if (!valid) {
             throw new ReplyProblem("no valid " + function.resultField() + " in " + abbreviate(arguments.asText()));
         }

@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The evaluator {@code tooleval_gpt-3.5-turbo_default} (§9.1): the function descriptions cut out of
+ * A function-style ToolEval evaluator — {@code tooleval_gpt-3.5-turbo_default} (v2, §9.1) or v1's
+ * {@code tooleval_gpt-3.5-turbo_normalized} (§11.2): the function descriptions cut out of
  * {@code template.txt} with ToolEval's regular expressions (§9.2), and the function schemas and
  * completion settings of {@code config.yaml}. Both files ship verbatim as resources.
  */
@@ -35,6 +36,7 @@ public final class ToolEvalTemplate {
     private final Map<JudgeFunction, String> descriptions = new EnumMap<>(JudgeFunction.class);
     private final Map<JudgeFunction, ObjectNode> schemas = new EnumMap<>(JudgeFunction.class);
     private final ObjectNode completionKwargs;
+    private final String evaluatorName;
 
     private ToolEvalTemplate(String templateText, String configText) {
         this.templateText = templateText;
@@ -49,6 +51,7 @@ public final class ToolEvalTemplate {
             }
         }
         JsonNode config = readYaml(configText);
+        this.evaluatorName = config.path("evaluator_name").asText(EVALUATOR);
         ObjectNode kwargs = ((ObjectNode) config.get("completions_kwargs")).deepCopy();
         for (JsonNode schema : kwargs.get("functions")) {
             schemas.put(JudgeFunction.byName(schema.get("name").asText()), (ObjectNode) schema);
@@ -61,6 +64,26 @@ public final class ToolEvalTemplate {
     /** The released evaluator, from the resources beside this class. */
     public static ToolEvalTemplate toolEvalV2() {
         return new ToolEvalTemplate(resource("template.txt"), resource("config.yaml"));
+    }
+
+    /** v1's {@code tooleval_gpt-3.5-turbo_normalized} (the v1 README table and leaderboard), from the resources. */
+    public static ToolEvalTemplate toolEvalV1Normalized() {
+        return new ToolEvalTemplate(resource("v1_normalized/template.txt"), resource("v1_normalized/config.yaml"));
+    }
+
+    /** The config's {@code evaluator_name}, e.g. {@code tooleval_gpt-3.5-turbo_default}. */
+    public String evaluatorName() {
+        return evaluatorName;
+    }
+
+    /** Whether this evaluator has the function (v1 and v2 evaluators have different sets). */
+    public boolean has(JudgeFunction function) {
+        return schemas.containsKey(function) && descriptions.containsKey(function);
+    }
+
+    /** The JSON type of a function's verdict field in its schema ({@code string}, {@code number}, {@code boolean}). */
+    public String resultType(JudgeFunction function) {
+        return schemas.get(function).at("/parameters/properties/" + function.resultField() + "/type").asText("string");
     }
 
     public String templateText() {
