@@ -165,27 +165,10 @@ public final class OpenAiJudge implements Judge {
         if (parsed == null || !parsed.isObject()) {
             throw new ReplyProblem("function arguments are not a JSON object: " + abbreviate(arguments.asText()));
         }
-        JsonNode result = parsed.get(function.resultField());
-        JsonNode allowed = template.allowedValues(function);
-        boolean valid = result != null && (!allowed.isMissingNode() ? containsText(allowed, result)
-                : "boolean".equals(template.resultType(function)) ? result.isBoolean()
-                : result.isNumber() || (result.isTextual() && result.asText().trim().matches("-?\\d+(\\.0*)?")));
-        if (!valid) {
+        if (!template.validVerdict(function, parsed.get(function.resultField()))) {
             throw new ReplyProblem("no valid " + function.resultField() + " in " + abbreviate(arguments.asText()));
         }
         return new JudgeReply((ObjectNode) parsed);
-    }
-
-    private static boolean containsText(JsonNode allowed, JsonNode value) {
-        if (!value.isTextual()) {
-            return false;
-        }
-        for (JsonNode option : allowed) {
-            if (option.asText().equals(value.asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void pause(int attempt) {

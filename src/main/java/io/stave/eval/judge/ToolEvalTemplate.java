@@ -125,6 +125,29 @@ public final class ToolEvalTemplate {
         return schemas.get(function).at("/parameters/properties/" + function.resultField() + "/enum");
     }
 
+    /**
+     * Whether a verdict is usable as ToolEval reads it: one of the schema's {@code enum} values, a
+     * boolean for a boolean field, else a number (or a numeric string, which {@code int()} accepts).
+     */
+    public boolean validVerdict(JudgeFunction function, JsonNode result) {
+        if (result == null || result.isNull()) {
+            return false;
+        }
+        JsonNode allowed = allowedValues(function);
+        if (!allowed.isMissingNode()) {
+            for (JsonNode option : allowed) {
+                if (result.isTextual() && option.asText().equals(result.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if ("boolean".equals(resultType(function))) {
+            return result.isBoolean();
+        }
+        return result.isNumber() || (result.isTextual() && result.asText().trim().matches("-?\\d+(\\.0*)?"));
+    }
+
     /** {@code model}, {@code max_tokens}, {@code temperature} of the config. */
     public ObjectNode completionKwargs() {
         return completionKwargs.deepCopy();
