@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * decides — by {@code check_solve_query} on non-empty final answers, fewer steps, and
  * {@code select_best_final_answer} among equals, or by the score of {@code parse_answer_details}.
  * Queries answered by only one side are left out (the v1 leaderboard counts 99 queries for a group
- * where the candidate answered 99) and reported.
+ * where the candidate answered 99), with a warning.
  */
 public final class V1PreferenceEvaluator {
 
@@ -48,7 +48,8 @@ public final class V1PreferenceEvaluator {
             JsonNode ref = reference.get(qid);
             JsonNode cand = candidate.get(qid);
             if (ref == null || cand == null) {
-                notJudged.add(qid + ": answered by " + (ref == null ? candidateModel : referenceModel) + " only");
+                LOG.warn("query {} of {} answered by {} only: left out of the v1 win rate", qid, group,
+                        ref == null ? candidateModel : referenceModel);
                 continue;
             }
             try {
