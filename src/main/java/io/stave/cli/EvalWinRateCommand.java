@@ -8,6 +8,7 @@ import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
 import io.stave.eval.ConvertedFormat;
 import io.stave.eval.judge.JudgeSpec;
+import io.stave.eval.judge.ToolEvalTemplate;
 import io.stave.eval.passrate.PassRateFiles;
 import io.stave.eval.passrate.PassRateRule;
 import io.stave.eval.stats.Stats;
@@ -125,8 +126,8 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         GroupPreference result;
         try (JudgeSpec.Opened judge = judgeOptions.open(passRule, out)) {
             result = passRule == PassRateRule.V1
-                    ? new V1PreferenceEvaluator(judge.judge(), judgeOptions.seed).evaluate(groupName, ids, refAnswers, refName,
-                            candAnswers, candName)
+                    ? new V1PreferenceEvaluator(judge.judge(), judgeOptions.seed, v1Template().isMessageList())
+                            .evaluate(groupName, ids, refAnswers, refName, candAnswers, candName)
                     : PreferenceEvaluator.builder(judge.judge()).rule(passRule).rounds(rounds).seed(judgeOptions.seed)
                     .statusShuffleBug(statusShuffleBug).stbShortcut(shortcut).threads(judgeOptions.threads).build()
                     .evaluate(groupName, ids,
@@ -143,11 +144,15 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         if (passRule == PassRateRule.V1 && !json) {
             V1Leaderboard.Rate v1 = V1Leaderboard.Rate.of(V1Leaderboard.preferences(result));
             stdout.printf(Locale.ROOT, "ToolEval v1 (%s): WinRate %s, StdError %s over %d queries answered by both%n",
-                    "tooleval_gpt-3.5-turbo_normalized", EvalPassRateCommand.pyFloat(v1.winRate()),
+                    v1Template().evaluatorName(), EvalPassRateCommand.pyFloat(v1.winRate()),
                     EvalPassRateCommand.pyFloat(v1.stdError()), v1.queries());
         }
         print(stdout, result, tieRule);
         return result.notJudged().isEmpty() ? 0 : 1;
+    }
+
+    private ToolEvalTemplate v1Template() {
+        return ToolEvalTemplate.toolEvalV1(judgeOptions.v1Evaluator);
     }
 
     private Map<String, Map<String, String>> passRates(String groupName, String model) {

@@ -24,6 +24,11 @@ final class JudgeOptions {
             description = "How the function is forced: functions (ToolBench) or tools (StableToolBench). Default: by --rule.")
     String apiStyle;
 
+    @Option(names = "--v1-evaluator", defaultValue = "normalized", paramLabel = "normalized|fn|gpt-4_fn",
+            description = "ToolEval v1 evaluator for --rule v1 win rates (§11.2): normalized (the v1 leaderboard's),"
+                    + " fn or gpt-4_fn (one choose_preference call). Default: ${DEFAULT-VALUE}.")
+    String v1Evaluator;
+
     @Option(names = "--judge-cache", defaultValue = "caches/judge.sqlite", paramLabel = "FILE",
             description = "SQLite cache of judge calls. Default: ${DEFAULT-VALUE}.")
     Path cache;
@@ -58,7 +63,7 @@ final class JudgeOptions {
                     default -> throw new BadInputException("--api-style: expected functions or tools, found '" + apiStyle + "'");
                 };
         // v1 win rates use the normalized v1 evaluator; StableToolBench honours EVAL_MODEL (§10)
-        ToolEvalTemplate template = rule == PassRateRule.V1 ? ToolEvalTemplate.toolEvalV1Normalized() : ToolEvalTemplate.toolEvalV2();
+        ToolEvalTemplate template = rule == PassRateRule.V1 ? ToolEvalTemplate.toolEvalV1(v1Evaluator) : ToolEvalTemplate.toolEvalV2();
         Map<String, String> env = System.getenv();
         return JudgeSpec.open(judge, style, cache, CacheMode.parse(cacheMode), env, template, rule == PassRateRule.STABLE,
                 Backends.builder().environment(env::get).build());

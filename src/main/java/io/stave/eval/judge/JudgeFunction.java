@@ -2,7 +2,8 @@ package io.stave.eval.judge;
 
 /**
  * The functions of ToolEval's evaluators and the field each one answers with: the four of v2
- * (§9.1) and the three of v1's {@code normalized} evaluator (§11.2).
+ * (§9.1), the three of v1's {@code normalized} evaluator and the one of v1's {@code fn} evaluators
+ * (§11.2).
  */
 public enum JudgeFunction {
     CHECK_ANSWER_STATUS("check_answer_status", "answer_status"),
@@ -12,7 +13,9 @@ public enum JudgeFunction {
     /** v1: also answers {@code used_tool_types}. */
     PARSE_ANSWER_DETAILS("parse_answer_details", "succeed_tool_calling"),
     SELECT_BEST_FINAL_ANSWER("select_best_final_answer", "best_answer_index"),
-    CHECK_SOLVE_QUERY("check_solve_query", "is_solved");
+    CHECK_SOLVE_QUERY("check_solve_query", "is_solved"),
+    /** v1 {@code fn} evaluators: the whole preference in one call. */
+    CHOOSE_PREFERENCE("choose_preference", "preference");
 
     private final String functionName;
     private final String resultField;

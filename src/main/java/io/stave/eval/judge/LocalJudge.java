@@ -61,11 +61,29 @@ public final class LocalJudge implements Judge {
         return "local:" + backend.id();
     }
 
-    /** ToolEval's prompt of the call, then the request for the function's arguments as one JSON object. */
+    /**
+     * ToolEval's messages of the call, the last one followed by the request for the function's
+     * arguments as one JSON object.
+     */
+    public List<Message> messages(JudgeCall call) {
+        List<ToolEvalTemplate.TemplateMessage> template = this.template.messages(call.function(), call.arguments());
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < template.size(); i++) {
+            ToolEvalTemplate.TemplateMessage m = template.get(i);
+            String content = i == template.size() - 1 ? m.content() + instruction(call) : m.content();
+            messages.add(m.role().equals("system") ? Message.system(content) : Message.user(content));
+        }
+        return messages;
+    }
+
+    /** The whole text sent (messages joined), for the cache key and the audit trail. */
     public String prompt(JudgeCall call) {
-        ObjectNode parameters = (ObjectNode) template.schema(call.function(), call.returnReason()).get("parameters");
-        return template.prompt(call.function(), call.arguments())
-                + "\nYou cannot call functions. Instead, reply with only the JSON object of arguments that you would pass to `"
+        return String.join("\n\n", messages(call).stream().map(Message::content).toList());
+    }
+
+    private String instruction(JudgeCall call) {
+        JsonNode parameters = template.schema(call.function(), call.returnReason()).get("parameters");
+        return "\nYou cannot call functions. Instead, reply with only the JSON object of arguments that you would pass to `"
                 + call.function().functionName() + "`, following this JSON schema:\n" + PyJson.dumps(parameters) + "\n";
     }
 
@@ -79,7 +97,7 @@ public final class LocalJudge implements Judge {
 
     @Override
     public JudgeReply call(JudgeCall call) {
-        ChatRequest request = new ChatRequest(List.of(Message.user(prompt(call))),
+        ChatRequest request = new ChatRequest(messages(call),
                 new FunctionSet(List.of(), FunctionSchemas.finish(), SchemaOptions.of(Profile.TOOLBENCH)), Profile.TOOLBENCH,
                 "judge/" + call.context().group() + "/" + call.context().qid(), call.context().sample(), true);
         String last = "";

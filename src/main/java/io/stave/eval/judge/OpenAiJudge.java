@@ -82,9 +82,12 @@ public final class OpenAiJudge implements Judge {
     public ObjectNode requestBody(JudgeCall call) {
         ObjectNode body = template.completionKwargs();
         body.put("model", model);
-        ObjectNode message = body.putArray("messages").addObject();
-        message.put("role", "user");
-        message.put("content", template.prompt(call.function(), call.arguments()));
+        var messages = body.putArray("messages");
+        for (ToolEvalTemplate.TemplateMessage m : template.messages(call.function(), call.arguments())) {
+            ObjectNode message = messages.addObject();
+            message.put("role", m.role());
+            message.put("content", m.content());
+        }
         ObjectNode schema = template.schema(call.function(), call.returnReason());
         String name = call.function().functionName();
         if (apiStyle == ApiStyle.FUNCTIONS) {

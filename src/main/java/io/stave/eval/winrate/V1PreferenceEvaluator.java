@@ -1,7 +1,10 @@
 package io.stave.eval.winrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.bench.py.Json;
+import io.stave.bench.py.PyJson;
 import io.stave.bench.py.PyRandom;
 import io.stave.bench.py.PyRepr;
 import io.stave.eval.Seeds;
@@ -11,6 +14,7 @@ import io.stave.eval.judge.JudgeContext;
 import io.stave.eval.judge.JudgeException;
 import io.stave.eval.judge.JudgeFunction;
 import io.stave.eval.judge.JudgeReply;
+import io.stave.eval.tooleval.ToolEvalChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ToolEval v1's preference with the {@code tooleval_gpt-3.5-turbo_normalized} evaluator (§11.2):
+ * ToolEval v1's preference (§11.2) with the {@code tooleval_gpt-3.5-turbo_normalized} evaluator:
  * one sample per query; the processed answers are shuffled, then {@code normalized_openai_completions}
  * decides — by {@code check_solve_query} on non-empty final answers, fewer steps, and
  * {@code select_best_final_answer} among equals, or by the score of {@code parse_answer_details}.
+ * With the {@code fn} evaluators one {@code choose_preference} call decides instead.
  * Queries answered by only one side are left out (the v1 leaderboard counts 99 queries for a group
  * where the candidate answered 99), with a warning.
  */
@@ -33,10 +38,21 @@ public final class V1PreferenceEvaluator {
 
     private final Judge judge;
     private final long seed;
+    private final boolean choosePreference;
 
+    /** With the {@code normalized} evaluator. */
     public V1PreferenceEvaluator(Judge judge, long seed) {
+        this(judge, seed, false);
+    }
+
+    /**
+     * @param choosePreference true for the {@code fn} evaluators (one {@code choose_preference} call
+     *                         over the task description and both answers), false for {@code normalized}
+     */
+    public V1PreferenceEvaluator(Judge judge, long seed, boolean choosePreference) {
         this.judge = judge;
         this.seed = seed;
+        this.choosePreference = choosePreference;
     }
 
     /** Preferences of every test id that both converted files answer. */
@@ -53,7 +69,8 @@ public final class V1PreferenceEvaluator {
                 continue;
             }
             try {
-                int preferred = annotatePreference(group, qid, ref.path("query").asText(),
+                int preferred = annotatePreference(group, qid, ref.path("query"),
+                        PreferenceEvaluator.processTools(ref.path("available_tools")),
                         List.of(PreferenceEvaluator.processAnswer(ref.path("answer")),
                                 PreferenceEvaluator.processAnswer(cand.path("answer"))),
                         List.of(referenceModel, candidateModel));
@@ -67,14 +84,43 @@ public final class V1PreferenceEvaluator {
     }
 
     /** {@code annotate_preference} over [reference, candidate]: 0 when the reference is preferred, 1 otherwise. */
-    int annotatePreference(String group, String qid, String query, List<ObjectNode> answers, List<String> models) {
+    int annotatePreference(String group, String qid, JsonNode query, ArrayNode tools, List<ObjectNode> answers,
+            List<String> models) {
         PyRandom random = Seeds.random(seed, "v1-shuffle", group, qid, 0);
         List<Integer> order = new ArrayList<>(List.of(0, 1));
         random.shuffle(order);
         List<ObjectNode> shuffled = order.stream().map(answers::get).toList();
         List<String> shuffledModels = order.stream().map(models::get).toList();
+        if (choosePreference) {
+            return order.get(openAiCompletions(group, qid, ToolEvalChecks.task(query, tools), shuffled, shuffledModels));
+        }
         PyRandom ties = Seeds.random(seed, "v1-ties", group, qid, 0);
-        return order.get(normalizedCompletions(group, qid, query, shuffled, shuffledModels, ties));
+        return order.get(normalizedCompletions(group, qid, query.asText(), shuffled, shuffledModels, ties));
+    }
+
+    /**
+     * {@code openai_completions} of the {@code fn} evaluators: {@code choose_preference} with
+     * {@code task_description = py_json({query, available_tools})} and {@code answers = py_json([a0, a1])};
+     * an index outside [0, 1] is asked again.
+     */
+    private int openAiCompletions(String group, String qid, ObjectNode task, List<ObjectNode> answers, List<String> models) {
+        ArrayNode pair = Json.NODES.arrayNode();
+        answers.forEach(pair::add);
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("task_description", PyJson.dumps(task));
+        args.put("answers", PyJson.dumps(pair));
+        JudgeCall call = new JudgeCall(JudgeFunction.CHOOSE_PREFERENCE, args, false, JudgeContext.forPair(group, qid, models, 0), 0);
+        String problem = "";
+        for (int attempt = 0; attempt < SELECT_ATTEMPTS; attempt++) {
+            JsonNode index = judge.call(call.withAttempt(attempt)).result(JudgeFunction.CHOOSE_PREFERENCE);
+            int chosen = index.isNumber() ? index.intValue() : (int) Double.parseDouble(index.asText().trim());
+            if (chosen == 0 || chosen == 1) {
+                return chosen;
+            }
+            problem = "preference " + chosen + " is not 0 or 1";
+        }
+        throw new JudgeException("judge " + judge.id() + ": choose_preference for query " + qid + " failed after "
+                + SELECT_ATTEMPTS + " attempts: " + problem);
     }
 
     /** {@code normalized_openai_completions}: the position (in shuffled order) of the preferred answer. */

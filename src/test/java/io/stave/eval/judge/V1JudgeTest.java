@@ -112,6 +112,61 @@ class V1JudgeTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "fn, 61, f518b845e74988a0004bc325aac90077f9e7387d9af9dff70f1c1fb8ce41f36e, 1497, c9793df4c0da363000e14ece088c95e36602fddc01a816dd14f346a6d78d6fae",
+        "gpt-4_fn, 99, e016a60d47e41597b271c26661a743f1f00364e49581ac515d9ff43b511ac6a0, 1253, 08dbacd1bbb7a76a7a062e23841488fc7d080bf8dba4feaf491cb4a1f8d997ec"})
+    void fn_template_messages_match_appendix_a(String evaluator, int systemLength, String systemSha, int userLength, String userSha)
+            throws Exception {
+        var messages = ToolEvalTemplate.toolEvalV1(evaluator).templateMessages();
+        assertThat(messages).extracting(ToolEvalTemplate.TemplateMessage::role).containsExactly("system", "user");
+        String system = messages.get(0).content();
+        String user = messages.get(1).content();
+        assertThat(system.codePointCount(0, system.length())).isEqualTo(systemLength);
+        assertThat(sha256(system)).isEqualTo(systemSha);
+        assertThat(user.codePointCount(0, user.length())).isEqualTo(userLength);
+        assertThat(sha256(user)).isEqualTo(userSha);
+    }
+
+    @Test
+    void choose_preference_sends_the_system_message_unchanged_and_the_formatted_user_message() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().body(reply("choose_preference", "{\"preference\": 1}")).build());
+            server.enqueue(new MockResponse.Builder().body(reply("choose_preference", "{\"preference\": 0}")).build());
+            Map<String, String> args = new LinkedHashMap<>();
+            args.put("task_description", "{\"query\": \"q\", \"available_tools\": []}");
+            args.put("answers", "[{\"final_answer\": \"a\"}, {\"final_answer\": \"b\"}]");
+            JudgeCall call = new JudgeCall(JudgeFunction.CHOOSE_PREFERENCE, args, false,
+                    JudgeContext.forPair("G1_tool", "9", java.util.List.of("x", "y"), 0), 0);
+            for (String evaluator : new String[] {"fn", "gpt-4_fn"}) {
+                ToolEvalTemplate template = ToolEvalTemplate.toolEvalV1(evaluator);
+                OpenAiJudge judge = OpenAiJudge.builder(template.completionKwargs().get("model").asText())
+                        .baseUrl(server.url("/v1").toString()).apiKey("sk-test").template(template).build();
+                judge.call(call);
+                JsonNode body = Json.parse(server.takeRequest().getBody().utf8());
+                assertThat(body.get("messages")).hasSize(2);
+                assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
+                assertThat(body.at("/messages/0/content").asText()).isEqualTo(template.templateMessages().get(0).content());
+                assertThat(body.at("/messages/1/content").asText())
+                        .contains("{\"query\": \"q\", \"available_tools\": []}")
+                        .contains("[{\"final_answer\": \"a\"}, {\"final_answer\": \"b\"}]")
+                        .endsWith("return the index in range [0,1].");
+                assertThat(body.at("/function_call/name").asText()).isEqualTo("choose_preference");
+                assertThat(body.get("max_tokens").asInt()).isEqualTo(100);
+                if (evaluator.equals("fn")) {
+                    assertThat(body.get("model").asText()).isEqualTo("gpt-3.5-turbo-16k");
+                    assertThat(body.at("/functions/0/parameters/required/0").asText()).isEqualTo("preference");
+                } else {
+                    // as released: required sits beside parameters, not inside them
+                    assertThat(body.get("model").asText()).isEqualTo("gpt-4-0613");
+                    assertThat(body.at("/functions/0/required/0").asText()).isEqualTo("preference");
+                    assertThat(body.at("/functions/0/parameters").has("required")).isFalse();
+                }
+            }
+        }
+    }
+
     private static String reply(String name, String arguments) {
         return "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": null, \"function_call\": "
                 + "{\"name\": \"" + name + "\", \"arguments\": " + PyJson.dumps(arguments) + "}}}]}";

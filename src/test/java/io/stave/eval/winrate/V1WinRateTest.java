@@ -177,6 +177,31 @@ class V1WinRateTest {
     }
 
     @Test
+    void the_fn_evaluator_asks_choose_preference_once_with_processed_tools_and_answers_in_shuffled_order() {
+        ObjectNode ref = reference();
+        ObjectNode cand = ref.deepCopy();
+        List<JsonNode> tasks = new ArrayList<>();
+        ScriptedJudge judge = new ScriptedJudge(call -> {
+            tasks.add(Json.parse(call.arguments().get("task_description")));
+            JsonNode answers = Json.parse(call.arguments().get("answers"));
+            assertThat(answers).hasSize(2);
+            assertThat(answers.get(0).has("method")).isFalse();
+            return args("preference", call.context().answerModels().indexOf(CAND));
+        });
+        GroupPreference result = new V1PreferenceEvaluator(judge, 42, true).evaluate("G1_instruction", ids(ref), ref, REF, cand, CAND);
+
+        assertThat(result.wins()).isEqualTo(100);
+        assertThat(judge.count(JudgeFunction.CHOOSE_PREFERENCE)).isEqualTo(100);
+        JsonNode first = tasks.getFirst();
+        assertThat(first.fieldNames()).toIterable().containsExactly("query", "available_tools");
+        assertThat(first.get("available_tools")).allSatisfy(t -> {
+            assertThat(t.has("description")).isFalse();
+            assertThat(t.has("parameters")).isFalse();
+            assertThat(t.has("name")).isTrue();
+        });
+    }
+
+    @Test
     void detail_score_is_ten_per_success_five_per_tool_type_minus_five_ln_steps() {
         assertThat(V1PreferenceEvaluator.detailScore(3, 2, 4)).isCloseTo(30 + 10 - 5 * Math.log(4), within(1e-12));
         assertThat(V1PreferenceEvaluator.detailScore(3, 2, 1)).isEqualTo(40.0);
