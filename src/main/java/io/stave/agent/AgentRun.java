@@ -1,20 +1,33 @@
 package io.stave.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stave.BadInputException;
 import io.stave.bench.Query;
 import io.stave.bench.Suite;
 import io.stave.bench.ToolCatalog;
+import io.stave.bench.py.Json;
 import io.stave.llm.Backend;
 import io.stave.store.AtomicFiles;
+import io.stave.store.CanonicalJson;
+import io.stave.store.Secrets;
 import io.stave.tools.Executor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +35,8 @@ import java.util.stream.Collectors;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code stave run}: plans the work units of the suites, skips those the ledger has done, runs the
@@ -30,6 +45,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * {@code answers/<group>/<qid>_<method>.json}.
  */
 public final class AgentRun {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentRun.class);
 
     /** What became of a run. */
     public record Outcome(RunSummary summary, int planned, int skipped, int excluded) {
@@ -55,6 +72,12 @@ public final class AgentRun {
             Integer limit, int shardIndex, int shardCount) {
         List<WorkUnit> units = new ArrayList<>();
         String method = config.method().name();
+        Set<String> unknown = new TreeSet<>(ids);
+        suites.forEach(suite -> suite.queries().forEach(q -> unknown.remove(q.id())));
+        if (!unknown.isEmpty()) {
+            throw new BadInputException("--ids: no query with id " + String.join(", ", unknown) + " in "
+                    + suites.stream().map(s -> s.source().toString()).toList());
+        }
         for (Suite suite : suites) {
             String group = suite.group() != null ? suite.group().fileName()
                     : suite.source().getFileName().toString().replaceFirst("\\.json$", "");
@@ -90,9 +113,12 @@ public final class AgentRun {
         RunConfig config = options.config;
         List<WorkUnit> units = plan(options.suites, config, options.modelSpec, options.ids, options.limit,
                 options.shardIndex, options.shardCount);
+        if (!options.allowConfigChange) {
+            refuseChangedConfig(runDir, config);
+        }
         AtomicFiles.writeString(runDir.resolve("config.resolved.yaml"), config.toYaml());
         AtomicFiles.writeString(runDir.resolve("plan.jsonl"), units.stream()
-                .map(u -> io.stave.store.CanonicalJson.of(io.stave.bench.py.Json.MAPPER.valueToTree(u)) + "\n")
+                .map(u -> CanonicalJson.of(Json.MAPPER.valueToTree(u)) + "\n")
                 .collect(Collectors.joining()));
         Manifest manifest = new Manifest(options, Instant.now());
         manifest.write(runDir, units.size(), null, null);
@@ -132,7 +158,7 @@ public final class AgentRun {
 
     private void runAll(List<WorkUnit> todo, Ledger ledger, EpisodeRunner runner, RunSummary summary, ProgressBar bar)
             throws InterruptedException {
-        java.util.Map<String, Query> queries = new java.util.HashMap<>();
+        Map<String, Query> queries = new HashMap<>();
         for (Suite suite : options.suites) {
             String group = suite.group() != null ? suite.group().fileName()
                     : suite.source().getFileName().toString().replaceFirst("\\.json$", "");
@@ -147,6 +173,10 @@ public final class AgentRun {
                             ledger.attempts(unit) + 1);
                     ledger.append(unit, record);
                     summary.add(record);
+                    if (!Ledger.OK.equals(record.path("status").asText())) {
+                        log.warn("{} ({}): {}", unit.episode(), record.path("status").asText(),
+                                Secrets.redact(record.path("error").asText()));
+                    }
                     if (bar != null) {
                         RunSummary.Row total = summary.total();
                         bar.step();
@@ -158,10 +188,33 @@ public final class AgentRun {
             for (Future<?> future : futures) {
                 try {
                     future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("episode runner failed", e.getCause());
                 }
             }
+        }
+    }
+
+    /** Keys whose change makes earlier answers of the run directory incomparable (harness.md §4.2). */
+    private static final List<String> RESULT_KEYS = List.of("profile", "method", "model", "tools", "agent", "prompt",
+            "decode", "schema", "seed", "trials");
+
+    private static void refuseChangedConfig(Path runDir, RunConfig config) {
+        Path manifest = runDir.resolve("manifest.json");
+        if (!Files.exists(manifest)) {
+            return;
+        }
+        JsonNode before;
+        try {
+            before = Json.MAPPER.readTree(manifest.toFile()).path("config").path("effective");
+        } catch (IOException e) {
+            return; // an unreadable manifest is rewritten; the ledger decides what is done
+        }
+        ObjectNode now = (ObjectNode) Secrets.redact(config.tree());
+        List<String> changed = RESULT_KEYS.stream().filter(k -> before.has(k) && !before.get(k).equals(now.get(k))).toList();
+        if (!changed.isEmpty()) {
+            throw new BadInputException(runDir + ": this run directory was started with another " + changed
+                    + "; resume with the same settings, choose another --out, or pass --allow-config-change");
         }
     }
 
@@ -169,7 +222,7 @@ public final class AgentRun {
         if (!options.progress) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("episodes").setInitialMax(total).startsFrom(done, java.time.Duration.ZERO)
+        return new ProgressBarBuilder().setTaskName("episodes").setInitialMax(total).startsFrom(done, Duration.ZERO)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build();
     }
 
@@ -191,6 +244,7 @@ public final class AgentRun {
         PrintWriter out;
         List<String> argv = List.of();
         List<Path> configFiles = List.of();
+        boolean allowConfigChange;
 
         public Builder config(RunConfig value) { config = value; return this; }
         public Builder suites(List<Suite> value) { suites = List.copyOf(value); return this; }
@@ -211,12 +265,14 @@ public final class AgentRun {
         /** The command line, recorded (secrets redacted) in the manifest. */
         public Builder argv(List<String> value) { argv = List.copyOf(value); return this; }
         public Builder configFiles(List<Path> value) { configFiles = List.copyOf(value); return this; }
+        /** Resume even when result-relevant settings differ from the run directory's manifest. */
+        public Builder allowConfigChange(boolean value) { allowConfigChange = value; return this; }
 
         public AgentRun build() {
-            java.util.Objects.requireNonNull(config, "config");
-            java.util.Objects.requireNonNull(backend, "model");
-            java.util.Objects.requireNonNull(tools, "tools");
-            java.util.Objects.requireNonNull(runDir, "runDir");
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(backend, "model");
+            Objects.requireNonNull(tools, "tools");
+            Objects.requireNonNull(runDir, "runDir");
             return new AgentRun(this);
         }
     }

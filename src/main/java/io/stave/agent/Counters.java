@@ -11,6 +11,7 @@ public final class Counters {
     long promptTokens;
     long completionTokens;
     int llmFailures;
+    String lastFailure;
     int diversityPrompts;
     int backtracks;
     int expansions;
@@ -40,6 +41,11 @@ public final class Counters {
 
     public int llmFailures() {
         return llmFailures;
+    }
+
+    /** The error text of the last failed model call, or null. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     public int diversityPrompts() {

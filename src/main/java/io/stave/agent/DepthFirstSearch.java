@@ -2,6 +2,7 @@ package io.stave.agent;
 
 import io.stave.bench.chat.Message;
 import io.stave.bench.prompt.DiversityPrompt;
+import io.stave.bench.py.PyRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,8 +76,8 @@ public final class DepthFirstSearch {
                 : run.aborted ? StopReason.MAX_QUERY_COUNT : StopReason.EXHAUSTED;
         Node giveUp = null;
         if (run.terminalNodes.stream().allMatch(Node::pruned) && !run.giveUpNodes.isEmpty()) {
-            // ToolBench draws with random.randint; stave draws from the episode's seed (§13).
-            giveUp = run.giveUpNodes.get(new java.util.SplittableRandom(episode.seed()).nextInt(run.giveUpNodes.size()));
+            // ToolBench's random.randint(0, n - 1), with Python's generator seeded by the episode's seed (§6.5, §13).
+            giveUp = run.giveUpNodes.get(new PyRandom(episode.seed()).randint(0, run.giveUpNodes.size() - 1));
         }
         return new Result(root, width, withFilter, run.terminalNodes, run.giveUpNodes, !run.terminalNodes.isEmpty(), stop, giveUp);
     }

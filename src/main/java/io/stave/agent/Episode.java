@@ -52,6 +52,7 @@ public final class Episode {
         counters.completionTokens += reply.completionTokens();
         if (reply.errorCode() != 0) {
             counters.llmFailures++;
+            counters.lastFailure = reply.message().content();
         }
         return reply;
     }

@@ -73,7 +73,8 @@ final class EpisodeRunner {
             if (episode.counters().llmFailures() > 0) {
                 // The endpoint failed after its retries: the answer is kept for inspection, the unit re-queued.
                 record.put("status", Ledger.INFRA_ERROR);
-                record.put("error", "model call failed after retries (" + episode.counters().llmFailures() + " calls)");
+                record.put("error", "model call failed after retries (" + episode.counters().llmFailures() + " calls): "
+                        + episode.counters().lastFailure());
             }
         } catch (BadInputException e) {
             record.put("status", Ledger.BAD_INPUT);

@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RetrieveCommand.class,
             ToolServerCommand.class,
+            ReportCommand.class,
+            QuickstartCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "F", description = "Query file instead of a suite.")
     Path queries;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (config suite.data, default datasets).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (config suite.data, default datasets/stabletoolbench-solvable).")
     Path data;
 
     @Option(names = "--method", paramLabel = "M", description = "react, dfsdt, CoT@<n>, DFS_woFilter_w<N> or DFS_w<N>.")
@@ -88,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Progress bar on stderr when a terminal is attached (default: on).")
     boolean progress;
 
+    @Option(names = "--allow-config-change",
+            description = "Resume a run directory although model, method, tools, prompts, decoding or limits changed.")
+    boolean allowConfigChange;
+
     @Spec
     CommandSpec spec;
 
@@ -105,6 +110,10 @@ public final class RunCommand implements Callable<Integer> {
         Path runDir = config.text("out") != null ? Path.of(config.text("out"))
                 : Path.of("runs", (modelSpec + "_" + config.method().name()).replaceAll("[^A-Za-z0-9@._-]", "-"));
         int[] shardOf = shard();
+        if (shardOf[1] > 1) {
+            // Each shard keeps its own ledger and answers (harness.md §7); 'stave merge' joins them.
+            runDir = runDir.resolve(String.format("shard-%03d", shardOf[0]));
+        }
         Set<String> only = new LinkedHashSet<>();
         config.node("suite.ids").forEach(id -> only.add(id.asText()));
         Integer suiteLimit = config.node("suite.limit").isNull() ? null : config.integer("suite.limit");
@@ -114,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
             AgentRun.Outcome outcome = AgentRun.builder().config(config).suites(suites).catalog(catalog)
                     .model(modelSpec, backend).tools(toolsSpec, executor).runDir(runDir).ids(only).limit(suiteLimit)
                     .shard(shardOf[0], shardOf[1]).progress(progress && System.console() != null).out(printer)
-                    .argv(spec.commandLine().getParseResult().originalArgs()).configFiles(configs).build().run();
+                    .argv(spec.commandLine().getParseResult().originalArgs()).configFiles(configs).allowConfigChange(allowConfigChange).build().run();
             printer.println("answers: " + runDir.resolve("answers"));
             printer.flush();
             return outcome.exitCode();

@@ -4,6 +4,7 @@ import io.stave.BadInputException;
 import io.stave.bench.prompt.HistoryStyle;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -106,7 +107,7 @@ public final class Backends {
 
     public static final class Builder {
         private Function<String, String> environment = System::getenv;
-        private Function<String, TextCompletion> localModels = spec -> null;
+        private Function<String, TextCompletion> localModels;
         private Double temperature;
         private int maxTokens = 1024;
         private double toolLlamaTemperature;
@@ -122,7 +123,10 @@ public final class Backends {
             return this;
         }
 
-        /** The local decoder's text-completion models by SPEC ({@code null} for a SPEC it does not know). */
+        /**
+         * The local decoder's text-completion models by SPEC ({@code null} for a SPEC it does not know);
+         * by default the {@link TextCompletionProvider}s found by the service loader.
+         */
         public Builder localModels(Function<String, TextCompletion> value) {
             localModels = value;
             return this;
@@ -170,6 +174,17 @@ public final class Backends {
         }
 
         public Backends build() {
+            if (localModels == null) {
+                localModels = spec -> {
+                    for (TextCompletionProvider provider : ServiceLoader.load(TextCompletionProvider.class)) {
+                        TextCompletion model = provider.open(spec, toolLlamaTemperature, maxNewTokens);
+                        if (model != null) {
+                            return model;
+                        }
+                    }
+                    return null;
+                };
+            }
             return new Backends(this);
         }
     }

@@ -1,8 +1,10 @@
 package io.stave.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.chat.FunctionCall;
 import io.stave.bench.chat.Message;
+import io.stave.bench.py.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,10 +110,10 @@ final class Recording {
         if (from >= chain.size()) {
             return;
         }
-        var nested = io.stave.bench.py.Json.NODES.objectNode();
-        var current = nested;
+        ObjectNode nested = Json.NODES.objectNode();
+        ObjectNode current = nested;
         for (int i = from; i < chain.size(); i++) {
-            var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) chain.get(i)).deepCopy();
+            ObjectNode copy = ((ObjectNode) chain.get(i)).deepCopy();
             current.putArray("children").add(copy);
             current = copy;
         }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.agent.Scripted.ScriptedBackend;
+import io.stave.bench.chat.FunctionCall;
 import io.stave.bench.chat.Message;
 import io.stave.bench.chat.Role;
+import io.stave.bench.chat.ToolCall;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** ReAct ({@code CoT@n}, spec/toolbench.md §6.2) on scripted models, garbage included. */
@@ -83,6 +86,25 @@ class ChainSearchTest {
         assertThat(backend.requests).hasSize(25);
         assertThat(result.stop()).isEqualTo(StopReason.MAX_QUERY_COUNT);
         assertThat(result.chosen()).isNull();
+    }
+
+    @Test
+    void parallel_tool_calls_run_in_order_as_one_chain_with_the_assistant_message_before_the_results() {
+        Message parallel = Message.assistantWithTools("two at once", List.of(
+                new ToolCall("c1", new FunctionCall("tool_a", "{}")), new ToolCall("c2", new FunctionCall("tool_b", "{}"))));
+        ScriptedBackend backend = ScriptedBackend.of(parallel, Message.assistantWithTools(null,
+                List.of(new ToolCall("c3", new FunctionCall("Finish", "{\"return_type\": \"give_answer\", \"final_answer\": \"x\"}")))));
+        Episode episode = Scripted.episode(backend, SearchSettings.DEFAULTS, 1);
+
+        ChainSearch.Result result = new ChainSearch(1).run(episode);
+
+        assertThat(result.chosen().chain()).extracting(Node::type).containsExactly(NodeType.THOUGHT, NodeType.ACTION,
+                NodeType.ACTION_INPUT, NodeType.ACTION, NodeType.ACTION_INPUT, NodeType.ACTION, NodeType.ACTION_INPUT);
+        assertThat(result.chosen().chain()).extracting(Node::description).containsSubsequence("tool_a", "tool_b", "Finish");
+        List<Message> second = backend.requests.get(1).messages();
+        assertThat(second).extracting(Message::role).containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL, Role.TOOL);
+        assertThat(second).extracting(Message::toolCallId).containsExactly(null, null, null, "c1", "c2");
+        assertThat(second.get(4).content()).contains("tool_b ok");
     }
 
     @Test

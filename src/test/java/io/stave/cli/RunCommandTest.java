@@ -143,6 +143,21 @@ class RunCommandTest {
     }
 
     @Test
+    void resuming_with_other_result_settings_is_refused_unless_allowed() {
+        Path out = dir.resolve("changed");
+        assertThat(stave(runArgs("react", "toolbench", out).toArray(String[]::new)).exitCode()).isZero();
+        List<String> changed = runArgs("react", "toolbench", out);
+        changed.addAll(List.of("--set", "agent.max_query_count=50"));
+
+        Result refused = stave(changed.toArray(String[]::new));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("[agent]").contains("--allow-config-change");
+
+        changed.add("--allow-config-change");
+        assertThat(stave(changed.toArray(String[]::new)).exitCode()).isZero();
+    }
+
+    @Test
     void a_second_identical_run_elsewhere_is_answered_from_the_llm_cache() {
         assertThat(stave(runArgs("react", "toolbench", dir.resolve("a")).toArray(String[]::new)).exitCode()).isZero();
         int calls = script.calls.get();
@@ -183,10 +198,77 @@ class RunCommandTest {
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.yaml");
 
+        Result unknownId = stave("run", "--queries", exampleQueries().toString(), "--ids", "588,99999",
+                "--model", "openai:x@http://localhost:1/v1", "--tools", "simulate", "--out", dir.resolve("v").toString());
+        assertThat(unknownId.exitCode()).isEqualTo(2);
+        assertThat(unknownId.err()).contains("--ids: no query with id 99999").contains("G1_instruction.json");
+
         Result badMethod = stave("run", "--queries", exampleQueries().toString(), "--method", "BFS",
                 "--model", "openai:x@http://localhost:1/v1", "--tools", "simulate");
         assertThat(badMethod.exitCode()).isEqualTo(2);
         assertThat(badMethod.err()).contains("--method BFS");
+    }
+
+    @Test
+    void infrastructure_failures_are_requeued_and_answered_on_the_next_run() throws IOException {
+        Path out = dir.resolve("infra");
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                return new mockwebserver3.MockResponse.Builder().code(503).body("overloaded").build();
+            }
+        });
+        Result failing = stave(runArgs("react", "toolbench", out).toArray(String[]::new));
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(okRecordsPerUnit(out.resolve("ledger.jsonl"))).isEmpty();
+        assertThat(Files.readAllLines(out.resolve("ledger.jsonl"))).hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains("\"status\":\"infra_error\""));
+
+        server.setDispatcher(script);
+        List<String> again = runArgs("react", "toolbench", out);
+        again.addAll(List.of("--parallel", "3"));
+        Result recovered = stave(again.toArray(String[]::new));
+
+        assertThat(recovered.exitCode()).as(recovered.err()).isZero();
+        assertThat(okRecordsPerUnit(out.resolve("ledger.jsonl"))).hasSize(3).allSatisfy((unit, n) -> assertThat(n).isOne());
+        assertThat(Files.readAllLines(out.resolve("ledger.jsonl"))).hasSize(6);
+        assertThat(read(out.resolve("answers/G1_instruction/588_CoT@1.json")).path("win").asBoolean()).isTrue();
+    }
+
+    @Test
+    void each_shard_writes_its_own_subfolder_and_together_they_answer_every_query() throws IOException {
+        Path out = dir.resolve("sharded");
+        for (String shard : List.of("0/2", "1/2")) {
+            List<String> args = runArgs("react", "toolbench", out);
+            args.addAll(List.of("--shard", shard));
+            assertThat(stave(args.toArray(String[]::new)).exitCode()).isZero();
+        }
+        List<String> answered = new ArrayList<>();
+        for (String shard : List.of("shard-000", "shard-001")) {
+            Path answers = out.resolve(shard).resolve("answers/G1_instruction");
+            if (Files.isDirectory(answers)) {
+                try (Stream<Path> files = Files.list(answers)) {
+                    files.forEach(f -> answered.add(f.getFileName().toString()));
+                }
+            }
+        }
+        assertThat(answered).containsExactlyInAnyOrder("588_CoT@1.json", "608_CoT@1.json", "1073_CoT@1.json");
+    }
+
+    @Test
+    void shards_split_the_plan_by_unit_id_without_overlap() {
+        var suite = io.stave.bench.data.Suites.fromFile(exampleQueries(), null);
+        var config = io.stave.agent.RunConfig.resolve(List.of(), Map.of("trials", "4"));
+        var all = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of(), null, 0, 1);
+        var first = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of(), null, 0, 2);
+        var second = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of(), null, 1, 2);
+
+        assertThat(all).hasSize(12);
+        assertThat(all).extracting(io.stave.agent.WorkUnit::qid).startsWith("588", "588", "588", "588", "608");
+        assertThat(first).isNotEmpty().doesNotContainAnyElementsOf(second);
+        assertThat(new java.util.ArrayList<>(first) {{ addAll(second); }}).containsExactlyInAnyOrderElementsOf(all);
+        var limited = io.stave.agent.AgentRun.plan(List.of(suite), config, "openai:m", java.util.Set.of("1073"), 1, 0, 1);
+        assertThat(limited).extracting(io.stave.agent.WorkUnit::qid).containsOnly("1073");
     }
 
     static JsonNode read(Path file) throws IOException {

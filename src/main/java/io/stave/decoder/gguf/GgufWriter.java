@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,24 +33,8 @@ public final class GgufWriter {
     static final int VERSION = 3;
     static final int DEFAULT_ALIGNMENT = 32;
 
-    /** GGUF metadata value types, with their ids. */
-    public enum ValueType {
-        UINT8(0), INT8(1), UINT16(2), INT16(3), UINT32(4), INT32(5), FLOAT32(6), BOOL(7), STRING(8),
-        ARRAY(9), UINT64(10), INT64(11), FLOAT64(12);
-
-        private final int id;
-
-        ValueType(int id) {
-            this.id = id;
-        }
-
-        public int id() {
-            return id;
-        }
-    }
-
     /** An array value: element type and elements (an ARRAY element is itself an {@code Array}). */
-    public record Array(ValueType elementType, List<?> elements) {
+    public record Array(GgufValueType elementType, List<?> elements) {
         public Array {
             Objects.requireNonNull(elementType);
             elements = List.copyOf(elements);
@@ -62,7 +47,7 @@ public final class GgufWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private record Entry(ValueType type, Object value) {}
+    private record Entry(GgufValueType type, Object value) {}
 
     private record Tensor(String name, GgmlType type, long[] dims, long bytes, TensorData data) {}
 
@@ -70,30 +55,30 @@ public final class GgufWriter {
     private final List<Tensor> tensors = new ArrayList<>();
 
     /** Adds (or replaces) a metadata key; the value must suit the type (a Number, Boolean, String or Array). */
-    public GgufWriter put(String key, ValueType type, Object value) {
+    public GgufWriter put(String key, GgufValueType type, Object value) {
         checkValue(type, value);
         metadata.put(Objects.requireNonNull(key), new Entry(type, value));
         return this;
     }
 
     public GgufWriter putString(String key, String value) {
-        return put(key, ValueType.STRING, value);
+        return put(key, GgufValueType.STRING, value);
     }
 
     public GgufWriter putUint32(String key, long value) {
-        return put(key, ValueType.UINT32, value);
+        return put(key, GgufValueType.UINT32, value);
     }
 
     public GgufWriter putFloat32(String key, float value) {
-        return put(key, ValueType.FLOAT32, value);
+        return put(key, GgufValueType.FLOAT32, value);
     }
 
     public GgufWriter putBool(String key, boolean value) {
-        return put(key, ValueType.BOOL, value);
+        return put(key, GgufValueType.BOOL, value);
     }
 
-    public GgufWriter putArray(String key, ValueType elementType, List<?> elements) {
-        return put(key, ValueType.ARRAY, new Array(elementType, elements));
+    public GgufWriter putArray(String key, GgufValueType elementType, List<?> elements) {
+        return put(key, GgufValueType.ARRAY, new Array(elementType, elements));
     }
 
     /**
@@ -127,6 +112,7 @@ public final class GgufWriter {
                 out.flush();
                 channel.force(false);
             }
+            readableByAll(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -141,7 +127,7 @@ public final class GgufWriter {
         out.u64(metadata.size());
         for (Map.Entry<String, Entry> kv : metadata.entrySet()) {
             out.string(kv.getKey());
-            out.u32(kv.getValue().type().id());
+            out.u32(kv.getValue().type().ordinal()); // GgufValueType ordinals are the GGUF ids
             writeValue(out, kv.getValue().type(), kv.getValue().value());
         }
         long offset = 0;
@@ -167,6 +153,15 @@ public final class GgufWriter {
         }
     }
 
+    /** Temporary files are created owner-only; a model file is as readable as any other output. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
+        }
+    }
+
     private int alignment() {
         Entry entry = metadata.get("general.alignment");
         if (entry == null) {
@@ -183,7 +178,7 @@ public final class GgufWriter {
         return x + (alignment - x % alignment) % alignment;
     }
 
-    private static void writeValue(GgufOutput out, ValueType type, Object value) throws IOException {
+    private static void writeValue(GgufOutput out, GgufValueType type, Object value) throws IOException {
         switch (type) {
             case UINT8, INT8 -> out.stream().write(((Number) value).byteValue());
             case UINT16, INT16 -> out.u16(((Number) value).shortValue());
@@ -195,7 +190,7 @@ public final class GgufWriter {
             case FLOAT64 -> out.u64(Double.doubleToRawLongBits(((Number) value).doubleValue()));
             case ARRAY -> {
                 Array array = (Array) value;
-                out.u32(array.elementType().id());
+                out.u32(array.elementType().ordinal());
                 out.u64(array.elements().size());
                 for (Object element : array.elements()) {
                     writeValue(out, array.elementType(), element);
@@ -204,7 +199,7 @@ public final class GgufWriter {
         }
     }
 
-    private static void checkValue(ValueType type, Object value) {
+    private static void checkValue(GgufValueType type, Object value) {
         boolean ok = switch (type) {
             case UINT8 -> inRange(value, 0, 0xFF);
             case INT8 -> inRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
@@ -223,7 +218,7 @@ public final class GgufWriter {
         }
     }
 
-    private static boolean isValid(ValueType type, Object value) {
+    private static boolean isValid(GgufValueType type, Object value) {
         try {
             checkValue(type, value);
             return true;

@@ -1,7 +1,7 @@
 package io.stave.decoder.synth;
 
 import io.stave.decoder.gguf.GgufWriter;
-import io.stave.decoder.gguf.GgufWriter.ValueType;
+import io.stave.decoder.gguf.GgufValueType;
 import io.stave.decoder.tensor.GgmlType;
 import io.stave.decoder.tensor.Quantizer;
 import java.io.IOException;
@@ -99,9 +99,9 @@ public final class SynthModel {
                 .putUint32("llama.rope.dimension_count", shape.headDim())
                 .putFloat32("llama.rope.freq_base", shape.ropeBase())
                 .putString("tokenizer.ggml.model", "llama")
-                .putArray("tokenizer.ggml.tokens", ValueType.STRING, vocabulary.tokens())
-                .putArray("tokenizer.ggml.scores", ValueType.FLOAT32, vocabulary.scores())
-                .putArray("tokenizer.ggml.token_type", ValueType.INT32, vocabulary.types())
+                .putArray("tokenizer.ggml.tokens", GgufValueType.STRING, vocabulary.tokens())
+                .putArray("tokenizer.ggml.scores", GgufValueType.FLOAT32, vocabulary.scores())
+                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, vocabulary.types())
                 .putUint32("tokenizer.ggml.bos_token_id", SynthVocabulary.BOS)
                 .putUint32("tokenizer.ggml.eos_token_id", SynthVocabulary.EOS)
                 .putUint32("tokenizer.ggml.unknown_token_id", SynthVocabulary.UNK)

@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * activation rows with four accumulators, so each weight block is decoded once per group and the
  * row is read from memory once per call. A remainder of three rows is padded to four by repeating
  * its last row; two rows have their own kernel, {@link #dot2}. Types with a fused kernel ({@link #dot1}, {@link #dot4} reading the segment directly)
- * override them; the others decode the row into a per-worker scratch buffer with
+ * override them; the others decode the row into a per-thread scratch buffer with
  * {@link #dequantizeRowVector} and share the float kernels here.
  */
 abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
@@ -27,8 +27,12 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
     static final VectorSpecies<Float> F = Kernels.F_SPECIES;
     static final int L = F.length();
 
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
     /** Matrices with fewer weights than this stay on the calling thread. */
     private static final long PARALLEL_MIN_WEIGHTS = 1 << 16;
+    /** Weight rows per tile when many activation rows meet a fused kernel (see {@link #tiledRows}). */
+    private static final int ROW_TILE = 16;
     /** Each worker gets at least this many output rows. */
     private static final int MIN_ROWS_PER_SLICE = 16;
 
@@ -118,7 +122,7 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
 
     @Override
     public final void run(float[] x, float[] y, int batch, boolean scalar, int worker, int start, int end) {
-        float[] scratch = fused() && !scalar ? null : Kernels.pool().scratch(worker, cols);
+        float[] scratch = fused() && !scalar ? null : scratch(cols);
         if (scalar) {
             scalarRows(x, y, batch, start, end, scratch);
         } else {
@@ -141,6 +145,10 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
     }
 
     private void vectorRows(float[] x, float[] y, int batch, int start, int end, float[] w) {
+        if (w == null && batch > 4) {
+            tiledRows(x, y, batch, start, end);
+            return;
+        }
         for (int o = start; o < end; o++) {
             if (w != null) {
                 dequantizeRowVector(o, w);
@@ -156,6 +164,33 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
                 dot2(row, w, x, b * cols, (b + 1) * cols, y, b * rows + o);
             } else if (batch - b == 1) {
                 y[b * rows + o] = dot1(row, w, x, b * cols);
+            }
+        }
+    }
+
+    /**
+     * Many activation rows (prefill, many buckets) with a fused kernel: a tile of weight rows small
+     * enough to stay in L2 meets each group of activation rows in turn, so the group stays in the
+     * near caches while it sweeps the tile, instead of every weight row sweeping all the rows.
+     */
+    private void tiledRows(float[] x, float[] y, int batch, int start, int end) {
+        for (int t0 = start; t0 < end; t0 += ROW_TILE) {
+            int t1 = Math.min(end, t0 + ROW_TILE);
+            int b = 0;
+            for (; batch - b >= 3; b += 4) {
+                int n = Math.min(4, batch - b);
+                int x0 = b * cols;
+                int x3 = (b + n - 1) * cols;
+                for (int o = t0; o < t1; o++) {
+                    dot4((long) o * rowBytes, null, x, x0, x0 + cols, x0 + 2 * cols, x3, y, b * rows + o, n);
+                }
+            }
+            for (int o = t0; o < t1; o++) {
+                if (batch - b == 2) {
+                    dot2((long) o * rowBytes, null, x, b * cols, (b + 1) * cols, y, b * rows + o);
+                } else if (batch - b == 1) {
+                    y[b * rows + o] = dot1((long) o * rowBytes, null, x, b * cols);
+                }
             }
         }
     }
@@ -221,6 +256,16 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
         if (n > 3) {
             y[yIndex + 3 * rows] = s3;
         }
+    }
+
+    /** The calling thread's buffer for one decoded row, grown when a wider matrix needs it. */
+    private static float[] scratch(int size) {
+        float[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            buffer = new float[size];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     final void checkIndex(int row, int col) {

@@ -23,7 +23,6 @@ final class KernelPool {
 
     private final int threads;
     private final Thread[] workers;
-    private final float[][] scratch;
     private final AtomicInteger pending = new AtomicInteger();
 
     /** Bumped for each worker that takes part in a call; a worker runs when its ticket changes. */
@@ -41,7 +40,6 @@ final class KernelPool {
 
     KernelPool(int threads) {
         this.threads = threads;
-        this.scratch = new float[threads][];
         this.workers = new Thread[threads - 1];
         this.tickets = new AtomicIntegerArray(threads);
         for (int i = 0; i < workers.length; i++) {
@@ -54,19 +52,10 @@ final class KernelPool {
         return threads;
     }
 
-    /** A reusable float buffer of at least {@code size} floats owned by {@code worker}. */
-    float[] scratch(int worker, int size) {
-        float[] buffer = scratch[worker];
-        if (buffer == null || buffer.length < size) {
-            buffer = new float[size];
-            scratch[worker] = buffer;
-        }
-        return buffer;
-    }
-
     /** Runs {@code task} over {@code rows} output rows split into at most {@code maxParts} slices. */
     synchronized void run(RowTask task, float[] x, float[] y, int batch, boolean scalar, int rows, int maxParts) {
-        int n = Math.max(1, Math.min(Math.min(threads, maxParts), rows));
+        // After a shutdown (Kernels.setThreads replaced this pool) the caller does all the work.
+        int n = running ? Math.max(1, Math.min(Math.min(threads, maxParts), rows)) : 1;
         if (n == 1) {
             task.run(x, y, batch, scalar, 0, 0, rows);
             return;
@@ -99,7 +88,7 @@ final class KernelPool {
         }
     }
 
-    void shutdown() {
+    synchronized void shutdown() {
         running = false;
         for (Thread worker : workers) {
             LockSupport.unpark(worker);
@@ -132,8 +121,8 @@ final class KernelPool {
                     LockSupport.park(this);
                 }
             }
-            if (!running) {
-                return;
+            if (tickets.get(worker) == seen) {
+                return; // shut down with no task pending; a task handed over before shutdown still runs
             }
             seen = tickets.get(worker);
             try {

@@ -1,6 +1,10 @@
 package io.stave.decoder.tensor;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -41,5 +45,37 @@ final class Q6_KMatrix extends BlockMatrix {
     /** Scales are signed int8. */
     private byte scale(long sc, int i) {
         return data.get(ValueLayout.JAVA_BYTE, sc + i);
+    }
+
+    /** 32 quant bytes widen into this many float vectors. */
+    private static final int PARTS = 32 / L;
+
+    @Override
+    void dequantizeRowVector(int row, float[] out) {
+        long rowOffset = (long) row * rowBytes;
+        for (int k = 0; k < blocksPerRow; k++) {
+            long offset = rowOffset + (long) k * 210;
+            float d = half(data.get(SHORT, offset + 208));
+            for (int n = 0; n < 2; n++) {
+                long sc = offset + 192 + 8 * n;
+                ByteVector l0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, data, offset + 64 * n, ByteOrder.LITTLE_ENDIAN);
+                ByteVector l32 = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, data, offset + 64 * n + 32, ByteOrder.LITTLE_ENDIAN);
+                ByteVector h = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, data, offset + 128 + 32 * n, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = l0.and((byte) 0x0F).or(h.and((byte) 3).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                ByteVector q2 = l32.and((byte) 0x0F).or(h.lanewise(VectorOperators.LSHR, 2).and((byte) 3).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                ByteVector q3 = l0.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 4).and((byte) 3).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                ByteVector q4 = l32.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 6).lanewise(VectorOperators.LSHL, 4)).sub((byte) 32);
+                int y = k * 256 + 128 * n;
+                for (int p = 0; p < PARTS; p++) {
+                    // lanes l = p·L …: the scale index k = l / 16 changes halfway through the 32
+                    int s = p * L / 16;
+                    int at = y + p * L;
+                    ((FloatVector) q1.convertShape(VectorOperators.B2F, F, p)).mul(d * scale(sc, s)).intoArray(out, at);
+                    ((FloatVector) q2.convertShape(VectorOperators.B2F, F, p)).mul(d * scale(sc, s + 2)).intoArray(out, at + 32);
+                    ((FloatVector) q3.convertShape(VectorOperators.B2F, F, p)).mul(d * scale(sc, s + 4)).intoArray(out, at + 64);
+                    ((FloatVector) q4.convertShape(VectorOperators.B2F, F, p)).mul(d * scale(sc, s + 6)).intoArray(out, at + 96);
+                }
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ package io.stave.decoder.gguf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stave.decoder.gguf.GgufWriter.ValueType;
+import io.stave.decoder.gguf.GgufValueType;
 import io.stave.decoder.tensor.GgmlType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,21 +34,21 @@ class GgufWriterTest {
         byte[] f16 = pattern(7 * 2, 3);
         GgufWriter writer = new GgufWriter()
                 .putString("general.architecture", "llama")
-                .put("t.u8", ValueType.UINT8, 255)
-                .put("t.i8", ValueType.INT8, -128)
-                .put("t.u16", ValueType.UINT16, 65535)
-                .put("t.i16", ValueType.INT16, -32768)
+                .put("t.u8", GgufValueType.UINT8, 255)
+                .put("t.i8", GgufValueType.INT8, -128)
+                .put("t.u16", GgufValueType.UINT16, 65535)
+                .put("t.i16", GgufValueType.INT16, -32768)
                 .putUint32("t.u32", 0xFFFFFFFFL)
-                .put("t.i32", ValueType.INT32, -7)
+                .put("t.i32", GgufValueType.INT32, -7)
                 .putFloat32("t.f32", 1e-5f)
                 .putBool("t.bool", true)
                 .putString("t.string", "▁héllo")
-                .put("t.u64", ValueType.UINT64, 1L << 40)
-                .put("t.i64", ValueType.INT64, -(1L << 40))
-                .put("t.f64", ValueType.FLOAT64, Math.PI)
-                .putArray("t.strings", ValueType.STRING, List.of("<unk>", "<s>"))
-                .putArray("t.nested", ValueType.ARRAY, List.of(
-                        new GgufWriter.Array(ValueType.INT32, List.of(1, 2)), new GgufWriter.Array(ValueType.INT32, List.of())))
+                .put("t.u64", GgufValueType.UINT64, 1L << 40)
+                .put("t.i64", GgufValueType.INT64, -(1L << 40))
+                .put("t.f64", GgufValueType.FLOAT64, Math.PI)
+                .putArray("t.strings", GgufValueType.STRING, List.of("<unk>", "<s>"))
+                .putArray("t.nested", GgufValueType.ARRAY, List.of(
+                        new GgufWriter.Array(GgufValueType.INT32, List.of(1, 2)), new GgufWriter.Array(GgufValueType.INT32, List.of())))
                 .addTensor("a", GgmlType.F32, new long[] {5, 3}, out -> out.write(f32))
                 .addTensor("b", GgmlType.Q8_0, new long[] {32, 2}, out -> out.write(q8))
                 .addTensor("c", GgmlType.F16, new long[] {7}, out -> out.write(f16));
@@ -105,7 +105,7 @@ class GgufWriterTest {
 
     @Test
     void rejects_values_that_do_not_fit_their_type_and_rows_that_split_blocks() {
-        assertThatThrownBy(() -> new GgufWriter().put("k", ValueType.UINT8, 256)).hasMessageContaining("UINT8");
+        assertThatThrownBy(() -> new GgufWriter().put("k", GgufValueType.UINT8, 256)).hasMessageContaining("UINT8");
         assertThatThrownBy(() -> new GgufWriter().putUint32("k", -1)).hasMessageContaining("UINT32");
         assertThatThrownBy(() -> new GgufWriter().addTensor("q", GgmlType.Q8_0, new long[] {48, 2}, out -> {}))
                 .hasMessageContaining("blocks of 32");

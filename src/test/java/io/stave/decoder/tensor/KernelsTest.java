@@ -1,0 +1,77 @@
+package io.stave.decoder.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KernelsTest {
+
+    @AfterEach
+    void restoreThreads() {
+        Kernels.setThreads(Runtime.getRuntime().availableProcessors());
+        Kernels.useScalar(false);
+    }
+
+    @Test
+    void thread_count_is_settable_and_must_be_positive() {
+        Kernels.setThreads(3);
+        assertThat(Kernels.threads()).isEqualTo(3);
+        assertThatThrownBy(() -> Kernels.setThreads(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Kernels.vectorBits()).isIn(128, 256, 512);
+    }
+
+    @Test
+    void concurrent_callers_share_the_pool_and_each_gets_its_own_result() throws Exception {
+        Kernels.setThreads(3);
+        SplittableRandom random = new SplittableRandom(8);
+        WeightMatrix matrix = RandomWeights.matrix(GgmlType.Q8_0, 600, 256, random);
+        float[][] inputs = new float[4][];
+        float[][] expected = new float[4][];
+        for (int i = 0; i < 4; i++) {
+            inputs[i] = RandomWeights.activations(2 * 256, random);
+            expected[i] = new float[2 * 600];
+            ((BlockMatrix) matrix).matmul(inputs[i], expected[i], 2, true);
+        }
+        try (ExecutorService callers = Executors.newFixedThreadPool(4)) {
+            @SuppressWarnings("unchecked")
+            Future<float[]>[] results = new Future[4];
+            for (int i = 0; i < 4; i++) {
+                int caller = i;
+                results[i] = callers.submit(() -> {
+                    float[] y = new float[2 * 600];
+                    for (int repeat = 0; repeat < 20; repeat++) {
+                        matrix.matmul(inputs[caller], y, 2);
+                    }
+                    return y;
+                });
+            }
+            for (int i = 0; i < 4; i++) {
+                float[] y = results[i].get();
+                for (int j = 0; j < y.length; j++) {
+                    assertThat(y[j]).isCloseTo(expected[i][j], offset(1e-3f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_scalar_switch_routes_matmul_through_the_reference_kernels() {
+        SplittableRandom random = new SplittableRandom(9);
+        WeightMatrix matrix = RandomWeights.matrix(GgmlType.Q4_0, 8, 64, random);
+        float[] x = RandomWeights.activations(64, random);
+        float[] reference = new float[8];
+        ((BlockMatrix) matrix).matmul(x, reference, 1, true);
+        Kernels.useScalar(true);
+        float[] y = new float[8];
+        matrix.matmul(x, y, 1);
+        assertThat(Kernels.scalar()).isTrue();
+        assertThat(y).containsExactly(reference);
+    }
+}
