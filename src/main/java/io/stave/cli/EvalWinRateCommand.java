@@ -79,7 +79,8 @@ public final class EvalWinRateCommand implements Callable<Integer> {
     @Option(names = "--candidate-model", description = "Candidate model name. Default: the candidate file's folder.")
     String candidateModel;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write <group>_<ref>_<cand>.json/.csv (ToolEval formats) here.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write <group>_<ref>_<cand>.json/.csv (ToolEval formats) here; with --rule v1 also <cand>/win.csv.")
     Path out;
 
     @Option(names = "--json", description = "Print the figures as one JSON object.")

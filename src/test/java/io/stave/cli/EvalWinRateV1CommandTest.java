@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -61,6 +62,22 @@ class EvalWinRateV1CommandTest {
             assertThat(win).startsWith(",Method,Win Rate,Std Error\n0,gave-up,");
             double rate = Double.parseDouble(win.lines().toList().get(1).split(",")[2]);
             assertThat(rate).isLessThanOrEqualTo(0.34);
+
+            StringWriter boardOut = new StringWriter();
+            CommandLine board = Main.commandLine();
+            board.setOut(new PrintWriter(boardOut));
+            assertThat(board.execute("eval", "leaderboard", "--preferences", results.toString(), "--reference", "gpt-3.5-turbo_CoT",
+                    "--out", results.toString())).isZero();
+            List<String> rows = Files.readAllLines(results.resolve(
+                    "leaderboard###default_evalset###tooleval_gpt-3.5-turbo_normalized###gpt-3.5-turbo_CoT.csv"));
+            assertThat(rows.getFirst()).isEqualTo("Method,WinRate,StdError,G1_instruction_WinRate,G1_instruction_StdError");
+            // rows by WinRate descending: the reference's definitional 0.5 first, then the candidate (<= 0.34)
+            assertThat(rows.get(1)).isEqualTo("gpt-3.5-turbo_CoT,0.5,0.0,0.5,0.0");
+            String[] cand = rows.get(2).split(",");
+            assertThat(cand[0]).isEqualTo("gave-up");
+            assertThat(Double.parseDouble(cand[1])).isEqualTo(rate);
+            assertThat(Double.parseDouble(cand[3])).isEqualTo(rate);
+            assertThat(Double.parseDouble(cand[2])).isCloseTo(Math.sqrt(rate * (1 - rate) / 100), org.assertj.core.api.Assertions.within(1e-12));
         }
     }
 

@@ -56,6 +56,43 @@ public final class V1Leaderboard {
         return new Row(method, Rate.of(pooled), groups);
     }
 
+    /**
+     * The rows of every candidate with preference files {@code <group>_<reference>_<candidate>.json}
+     * in {@code dir} (one sample per query, as {@code eval win-rate --rule v1 --out} writes them),
+     * groups in §0.4 order, then the reference's own row (0.5 and 0 by definition, as published).
+     */
+    public static List<Row> fromPreferenceFiles(Path dir, String reference) {
+        Map<String, Map<String, List<Integer>>> byCandidate = new java.util.TreeMap<>();
+        List<String> groupsSeen = new ArrayList<>();
+        for (String group : io.stave.eval.Groups.ALL) {
+            String prefix = group + "_" + reference + "_";
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(prefix) && name.endsWith(".json")) {
+                        String candidate = name.substring(prefix.length(), name.length() - ".json".length());
+                        GroupPreference result = PreferenceFiles.readJson(file, group);
+                        byCandidate.computeIfAbsent(candidate, c -> new LinkedHashMap<>()).put(group, preferences(result));
+                        if (!groupsSeen.contains(group)) {
+                            groupsSeen.add(group);
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new io.stave.BadInputException(dir + ": expected a folder of preference files (" + e.getMessage() + ")");
+            }
+        }
+        if (byCandidate.isEmpty()) {
+            throw new io.stave.BadInputException(dir + ": expected preference files <group>_" + reference + "_<candidate>.json, found none");
+        }
+        List<Row> rows = new ArrayList<>();
+        byCandidate.forEach((candidate, groups) -> rows.add(row(candidate, groups)));
+        Map<String, Rate> half = new LinkedHashMap<>();
+        groupsSeen.forEach(g -> half.put(g, new Rate(0.5, 0, 0)));
+        rows.add(new Row(reference, new Rate(0.5, 0, 0), half));
+        return rows;
+    }
+
     /** {@code results/<evalset>/<method>/win.csv}: pandas' frame with its unnamed index column. */
     public static String winCsv(Row row) {
         return ",Method,Win Rate,Std Error\n0," + row.method() + "," + PyFloat.repr(row.overall().winRate()) + ","
