@@ -99,6 +99,10 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         if (shortcut == PreferenceEvaluator.StbShortcut.MAJORITY && passRule != PassRateRule.STABLE) {
             throw new BadInputException("--stb-shortcut majority: only for --rule stable");
         }
+        if (passRule == PassRateRule.V1 && judgeOptions.judge != null && judgeOptions.judge.startsWith("recorded:")) {
+            throw new BadInputException("--judge " + judgeOptions.judge + ": ToolEval v1's per-query judgements were never"
+                    + " published (its result files hold answers and leaderboard rates only); expected openai: or local: for --rule v1");
+        }
         if (passRule == PassRateRule.V1 && times != null) {
             throw new BadInputException("--times: ToolEval v1 takes one sample per query; leave --times out with --rule v1");
         }

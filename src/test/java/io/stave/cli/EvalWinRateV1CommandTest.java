@@ -87,8 +87,19 @@ class EvalWinRateV1CommandTest {
         CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err));
         int code = cli.execute("eval", "win-rate", "--rule", "v1", "--times", "3", "--reference", REFERENCE.toString(),
-                "--candidate", REFERENCE.toString(), "--candidate-model", "other", "--judge", "recorded:" + REFERENCE.getParent());
+                "--candidate", REFERENCE.toString(), "--candidate-model", "other", "--judge", "local:openai:m@http://127.0.0.1:9/v1");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--times").contains("one sample per query");
+    }
+
+    @Test
+    void recorded_labels_are_refused_with_v1_because_none_were_published() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("eval", "win-rate", "--rule", "v1", "--reference", REFERENCE.toString(),
+                "--candidate", REFERENCE.toString(), "--candidate-model", "other", "--judge", "recorded:" + REFERENCE.getParent());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("v1's per-query judgements were never published");
     }
 }
