@@ -16,8 +16,10 @@ import io.stave.bench.schema.SchemaOptions;
 import io.stave.llm.Backend;
 import io.stave.llm.ChatRequest;
 import io.stave.llm.Reply;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -130,7 +132,7 @@ public final class LocalJudge implements Judge {
                         return object;
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not JSON: try the next candidate
             }
         }
@@ -141,7 +143,7 @@ public final class LocalJudge implements Judge {
     private void normalizeVerdict(JudgeFunction function, ObjectNode object) {
         JsonNode result = object.get(function.resultField());
         if (result != null && result.isTextual() && "boolean".equals(template.resultType(function))) {
-            String t = result.asText().trim().toLowerCase(java.util.Locale.ROOT);
+            String t = result.asText().trim().toLowerCase(Locale.ROOT);
             if (t.equals("true") || t.equals("false")) {
                 object.put(function.resultField(), Boolean.parseBoolean(t));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.stave.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,7 +107,7 @@ public final class ToolEvalTemplate {
             case "normalized", "tooleval_gpt-3.5-turbo_normalized" -> toolEvalV1Normalized();
             case "fn", "tooleval_gpt-3.5-turbo_fn" -> toolEvalV1Fn();
             case "gpt-4_fn", "tooleval_gpt-4_fn" -> toolEvalV1Gpt4Fn();
-            default -> throw new io.stave.BadInputException("--v1-evaluator: expected normalized, fn or gpt-4_fn, found '"
+            default -> throw new BadInputException("--v1-evaluator: expected normalized, fn or gpt-4_fn, found '"
                     + evaluator + "'");
         };
     }

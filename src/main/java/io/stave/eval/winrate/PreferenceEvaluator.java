@@ -16,6 +16,7 @@ import io.stave.eval.tooleval.TaskStatus;
 import io.stave.eval.tooleval.ToolEvalChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +189,7 @@ public final class PreferenceEvaluator {
         return 0;
     }
 
-    private static final java.util.regex.Pattern RUN_STATUS = java.util.regex.Pattern.compile("AnswerStatus\\.(Solved|Unsolved|Unsure)");
+    private static final Pattern RUN_STATUS = Pattern.compile("AnswerStatus\\.(Solved|Unsolved|Unsure)");
 
     /**
      * The status held by more than half of the runs of a StableToolEval {@code is_solved} cell
@@ -196,8 +199,8 @@ public final class PreferenceEvaluator {
         if (cell == null) {
             return null;
         }
-        Map<AnswerStatus, Integer> counts = new java.util.EnumMap<>(AnswerStatus.class);
-        java.util.regex.Matcher m = RUN_STATUS.matcher(cell);
+        Map<AnswerStatus, Integer> counts = new EnumMap<>(AnswerStatus.class);
+        Matcher m = RUN_STATUS.matcher(cell);
         int runs = 0;
         while (m.find()) {
             counts.merge(AnswerStatus.valueOf(m.group(1)), 1, Integer::sum);

@@ -1,13 +1,19 @@
 package io.stave.eval.winrate;
 
+import io.stave.BadInputException;
 import io.stave.bench.py.PyFloat;
+import io.stave.eval.Groups;
 import io.stave.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * ToolEval v1's win rate and leaderboard (§11.3, files §2.10): one preference per query (1 when the
@@ -34,7 +40,7 @@ public final class V1Leaderboard {
     /** One method's row: the pooled rate and the rate of each group, in group order. */
     public record Row(String method, Rate overall, Map<String, Rate> groups) {
         public Row {
-            groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+            groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         }
     }
 
@@ -62,11 +68,11 @@ public final class V1Leaderboard {
      * groups in §0.4 order, then the reference's own row (0.5 and 0 by definition, as published).
      */
     public static List<Row> fromPreferenceFiles(Path dir, String reference) {
-        Map<String, Map<String, List<Integer>>> byCandidate = new java.util.TreeMap<>();
+        Map<String, Map<String, List<Integer>>> byCandidate = new TreeMap<>();
         List<String> groupsSeen = new ArrayList<>();
-        for (String group : io.stave.eval.Groups.ALL) {
+        for (String group : Groups.ALL) {
             String prefix = group + "_" + reference + "_";
-            try (var files = java.nio.file.Files.list(dir)) {
+            try (var files = Files.list(dir)) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
                     if (name.startsWith(prefix) && name.endsWith(".json")) {
@@ -78,12 +84,12 @@ public final class V1Leaderboard {
                         }
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new io.stave.BadInputException(dir + ": expected a folder of preference files (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw new BadInputException(dir + ": expected a folder of preference files (" + e.getMessage() + ")");
             }
         }
         if (byCandidate.isEmpty()) {
-            throw new io.stave.BadInputException(dir + ": expected preference files <group>_" + reference + "_<candidate>.json, found none");
+            throw new BadInputException(dir + ": expected preference files <group>_" + reference + "_<candidate>.json, found none");
         }
         List<Row> rows = new ArrayList<>();
         byCandidate.forEach((candidate, groups) -> rows.add(row(candidate, groups)));
