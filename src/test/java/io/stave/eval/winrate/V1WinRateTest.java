@@ -89,6 +89,8 @@ class V1WinRateTest {
         ObjectNode ref = reference();
         ObjectNode cand = edited(ref, a -> a.put("final_answer", ""));
         ScriptedJudge judge = new ScriptedJudge(call -> {
+            // a list argument is rendered with Python's str(): single-quoted keys, no JSON
+            assertThat(call.arguments().get("answer_details")).startsWith("[{'role': 'system', 'message': '', 'next': [{'role': 'user'");
             ObjectNode o = args("succeed_tool_calling", 1);
             o.put("used_tool_types", 1);
             return o;
