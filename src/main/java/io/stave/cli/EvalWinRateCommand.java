@@ -8,12 +8,15 @@ import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
 import io.stave.eval.ConvertedFormat;
 import io.stave.eval.judge.JudgeSpec;
+import io.stave.eval.judge.ToolEvalTemplate;
 import io.stave.eval.passrate.PassRateFiles;
 import io.stave.eval.passrate.PassRateRule;
 import io.stave.eval.stats.Stats;
 import io.stave.eval.winrate.GroupPreference;
 import io.stave.eval.winrate.PreferenceEvaluator;
 import io.stave.eval.winrate.PreferenceFiles;
+import io.stave.eval.winrate.V1Leaderboard;
+import io.stave.eval.winrate.V1PreferenceEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +32,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stave eval win-rate}: ToolEval v2 win rate or StableToolEval SoWR of a candidate against a reference. */
+/** {@code stave eval win-rate}: ToolEval v1 or v2 win rate, or StableToolEval SoWR, of a candidate against a reference. */
 @Command(name = "win-rate", mixinStandardHelpOptions = true,
-        description = "Win rate of a candidate's converted answers against a reference's (ToolEval v2 or SoWR).")
+        description = "Win rate of a candidate's converted answers against a reference's (ToolEval v1, v2 or SoWR).")
 public final class EvalWinRateCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, paramLabel = "F", description = "Reference converted answers (ChatGPT-ReAct in the papers).")
@@ -40,8 +43,9 @@ public final class EvalWinRateCommand implements Callable<Integer> {
     @Option(names = "--candidate", required = true, paramLabel = "F", description = "Candidate converted answers.")
     Path candidate;
 
-    @Option(names = "--rule", defaultValue = "v2", paramLabel = "v2|stable",
-            description = "v2 ToolEval (label shortcut) or stable SoWR (shortcut never fires). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rule", defaultValue = "v2", paramLabel = "v1|v2|stable",
+            description = "v1 ToolEval (normalized evaluator, one sample per query), v2 ToolEval (label shortcut) or stable SoWR"
+                    + " (shortcut never fires unless --stb-shortcut majority). Default: ${DEFAULT-VALUE}.")
     String rule;
 
     @Option(names = "--ties", defaultValue = "loss", paramLabel = "loss|half",
@@ -61,6 +65,11 @@ public final class EvalWinRateCommand implements Callable<Integer> {
     @Option(names = "--status-shuffle-bug", description = "Keep pass-rate statuses unshuffled, as the released v2 code (§9.6).")
     boolean statusShuffleBug;
 
+    @Option(names = "--stb-shortcut", defaultValue = "never", paramLabel = "never|majority",
+            description = "SoWR pass-rate shortcut (§10.2): never (as released) or majority (majority of the per-run statuses)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String stbShortcut;
+
     @Option(names = "--group", description = "Group name. Default: the reference file's name.")
     String group;
 
@@ -70,7 +79,8 @@ public final class EvalWinRateCommand implements Callable<Integer> {
     @Option(names = "--candidate-model", description = "Candidate model name. Default: the candidate file's folder.")
     String candidateModel;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write <group>_<ref>_<cand>.json/.csv (ToolEval formats) here.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write <group>_<ref>_<cand>.json/.csv (ToolEval formats) here; with --rule v1 also <cand>/win.csv.")
     Path out;
 
     @Option(names = "--json", description = "Print the figures as one JSON object.")
@@ -85,8 +95,16 @@ public final class EvalWinRateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PassRateRule passRule = PassRateRule.parse(rule);
-        if (passRule == PassRateRule.V1) {
-            throw new BadInputException("--rule: expected v2 or stable for a win rate");
+        PreferenceEvaluator.StbShortcut shortcut = PreferenceEvaluator.StbShortcut.parse(stbShortcut);
+        if (shortcut == PreferenceEvaluator.StbShortcut.MAJORITY && passRule != PassRateRule.STABLE) {
+            throw new BadInputException("--stb-shortcut majority: only for --rule stable");
+        }
+        if (passRule == PassRateRule.V1 && judgeOptions.judge != null && judgeOptions.judge.startsWith("recorded:")) {
+            throw new BadInputException("--judge " + judgeOptions.judge + ": ToolEval v1's per-query judgements were never"
+                    + " published (its result files hold answers and leaderboard rates only); expected openai: or local: for --rule v1");
+        }
+        if (passRule == PassRateRule.V1 && times != null) {
+            throw new BadInputException("--times: ToolEval v1 takes one sample per query; leave --times out with --rule v1");
         }
         GroupPreference.TieRule tieRule = switch (ties) {
             case "loss" -> GroupPreference.TieRule.LOSS;
@@ -112,17 +130,34 @@ public final class EvalWinRateCommand implements Callable<Integer> {
         int rounds = times != null ? times : passRule == PassRateRule.STABLE ? 3 : 2;
         GroupPreference result;
         try (JudgeSpec.Opened judge = judgeOptions.open(passRule, out)) {
-            result = PreferenceEvaluator.builder(judge.judge()).rule(passRule).rounds(rounds).seed(judgeOptions.seed)
-                    .statusShuffleBug(statusShuffleBug).threads(judgeOptions.threads).build()
+            result = passRule == PassRateRule.V1
+                    ? new V1PreferenceEvaluator(judge.judge(), judgeOptions.seed, v1Template().isMessageList())
+                            .evaluate(groupName, ids, refAnswers, refName, candAnswers, candName)
+                    : PreferenceEvaluator.builder(judge.judge()).rule(passRule).rounds(rounds).seed(judgeOptions.seed)
+                    .statusShuffleBug(statusShuffleBug).stbShortcut(shortcut).threads(judgeOptions.threads).build()
                     .evaluate(groupName, ids,
                             new PreferenceEvaluator.Side(refName, refAnswers, passRates(groupName, refName)),
                             new PreferenceEvaluator.Side(candName, candAnswers, passRates(groupName, candName)));
         }
         if (out != null) {
             PreferenceFiles.write(out, result, refAnswers, candAnswers);
+            if (passRule == PassRateRule.V1) {
+                V1Leaderboard.writeWinCsv(out.resolve(candName).resolve("win.csv"),
+                        V1Leaderboard.row(candName, Map.of(groupName, V1Leaderboard.preferences(result))));
+            }
+        }
+        if (passRule == PassRateRule.V1 && !json) {
+            V1Leaderboard.Rate v1 = V1Leaderboard.Rate.of(V1Leaderboard.preferences(result));
+            stdout.printf(Locale.ROOT, "ToolEval v1 (%s): WinRate %s, StdError %s over %d queries answered by both%n",
+                    v1Template().evaluatorName(), EvalPassRateCommand.pyFloat(v1.winRate()),
+                    EvalPassRateCommand.pyFloat(v1.stdError()), v1.queries());
         }
         print(stdout, result, tieRule);
         return result.notJudged().isEmpty() ? 0 : 1;
+    }
+
+    private ToolEvalTemplate v1Template() {
+        return ToolEvalTemplate.toolEvalV1(judgeOptions.v1Evaluator);
     }
 
     private Map<String, Map<String, String>> passRates(String groupName, String model) {

@@ -145,7 +145,7 @@ class EvalCommandsTest {
         Result r = run("eval", "pass-rate", "--converted", example("model_predictions_converted/virtual_chatgpt_cot/G1_instruction.json"),
                 "--judge", "claude:opus");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("openai:MODEL[@BASE_URL] or recorded:DIR");
+        assertThat(r.err()).contains("openai:MODEL[@BASE_URL], local:MODEL_SPEC or recorded:DIR");
     }
 
     @Test

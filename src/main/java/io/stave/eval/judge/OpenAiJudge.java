@@ -82,9 +82,12 @@ public final class OpenAiJudge implements Judge {
     public ObjectNode requestBody(JudgeCall call) {
         ObjectNode body = template.completionKwargs();
         body.put("model", model);
-        ObjectNode message = body.putArray("messages").addObject();
-        message.put("role", "user");
-        message.put("content", template.prompt(call.function(), call.arguments()));
+        var messages = body.putArray("messages");
+        for (ToolEvalTemplate.TemplateMessage m : template.messages(call.function(), call.arguments())) {
+            ObjectNode message = messages.addObject();
+            message.put("role", m.role());
+            message.put("content", m.content());
+        }
         ObjectNode schema = template.schema(call.function(), call.returnReason());
         String name = call.function().functionName();
         if (apiStyle == ApiStyle.FUNCTIONS) {
@@ -165,27 +168,10 @@ public final class OpenAiJudge implements Judge {
         if (parsed == null || !parsed.isObject()) {
             throw new ReplyProblem("function arguments are not a JSON object: " + abbreviate(arguments.asText()));
         }
-        JsonNode result = parsed.get(function.resultField());
-        JsonNode allowed = template.allowedValues(function);
-        boolean valid = result != null && (allowed.isMissingNode()
-                ? result.isNumber() || (result.isTextual() && result.asText().trim().matches("-?\\d+(\\.0*)?"))
-                : containsText(allowed, result));
-        if (!valid) {
+        if (!template.validVerdict(function, parsed.get(function.resultField()))) {
             throw new ReplyProblem("no valid " + function.resultField() + " in " + abbreviate(arguments.asText()));
         }
         return new JudgeReply((ObjectNode) parsed);
-    }
-
-    private static boolean containsText(JsonNode allowed, JsonNode value) {
-        if (!value.isTextual()) {
-            return false;
-        }
-        for (JsonNode option : allowed) {
-            if (option.asText().equals(value.asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void pause(int attempt) {

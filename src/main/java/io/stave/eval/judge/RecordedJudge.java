@@ -159,6 +159,8 @@ public final class RecordedJudge implements Judge {
                 args.put(field, models.indexOf(winner));
                 args.put("reason", "recorded in " + record.file().getFileName());
             }
+            default -> throw new JudgeException("recorded:" + dir + ": no labels are published for "
+                    + call.function().functionName() + " (ToolEval v1's per-query preferences were not released)");
         }
         return new JudgeReply(args);
     }

@@ -1,5 +1,7 @@
 package io.stave.eval.stats;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -7,11 +9,13 @@ import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
 import org.apache.commons.math3.stat.inference.BinomialTest;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
  * The statistics of harness.md §9 behind one small facade (commons-math3 underneath): Wilson
- * intervals for rates, percentile bootstrap for averages, exact McNemar and paired bootstrap for
- * two runs on the same queries, and the sign test for wins against losses.
+ * intervals for rates, percentile bootstrap for averages (stratified by group for the six-group
+ * averages), exact McNemar and paired bootstrap for two runs on the same queries, the sign test for
+ * wins against losses, {@code pass^k} over trials, and the noise-floor flag.
  */
 public final class Stats {
 
@@ -32,6 +36,13 @@ public final class Stats {
 
     /** Paired bootstrap of mean(B) − mean(A) over resampled query indices. */
     public record PairedBootstrap(double difference, Interval interval, double shareAtOrBelowZero, int replicates, long seed) {}
+
+    /**
+     * The two averages over groups (§9.6) with stratified bootstrap intervals: the unweighted mean of
+     * the group means (the published "Average") and the query-weighted mean.
+     */
+    public record GroupAverages(double unweighted, Interval unweightedInterval, double weighted, Interval weightedInterval,
+            int replicates, long seed) {}
 
     /** Wilson score interval of {@code successes} out of {@code n} (95 % for 0.95). */
     public static Interval wilson(int successes, int n, double confidence) {
@@ -109,6 +120,85 @@ public final class Stats {
             }
         }
         return new PairedBootstrap(observed, percentiles(differences), (double) atOrBelowZero / replicates, replicates, seed);
+    }
+
+    /**
+     * Stratified percentile bootstrap of the group averages: each replicate resamples every group's
+     * per-query scores within the group (so every group keeps its size), then takes the unweighted
+     * mean of the group means and the pooled mean.
+     */
+    public static GroupAverages groupAverages(Map<String, double[]> scoresByGroup, int replicates, long seed) {
+        List<double[]> groups = scoresByGroup.values().stream().filter(g -> g.length > 0).toList();
+        if (groups.isEmpty()) {
+            return new GroupAverages(0, new Interval(0, 0), 0, new Interval(0, 0), replicates, seed);
+        }
+        RandomGenerator random = new Well19937c(seed);
+        double[] unweighted = new double[replicates];
+        double[] weighted = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            double sumOfMeans = 0;
+            double total = 0;
+            int n = 0;
+            for (double[] group : groups) {
+                double sum = 0;
+                for (int i = 0; i < group.length; i++) {
+                    sum += group[random.nextInt(group.length)];
+                }
+                sumOfMeans += sum / group.length;
+                total += sum;
+                n += group.length;
+            }
+            unweighted[r] = sumOfMeans / groups.size();
+            weighted[r] = total / n;
+        }
+        double pointUnweighted = groups.stream().mapToDouble(Stats::mean).sum() / groups.size();
+        double pointWeighted = groups.stream().mapToDouble(g -> mean(g) * g.length).sum()
+                / groups.stream().mapToInt(g -> g.length).sum();
+        return new GroupAverages(pointUnweighted, percentiles(unweighted), pointWeighted, percentiles(weighted), replicates, seed);
+    }
+
+    /**
+     * {@code pass^k} (τ-bench, §9.5): the mean over queries of {@code C(c, k) / C(n, k)}, where
+     * {@code c} is a query's number of passing trials out of {@code n}.
+     */
+    public static double passHatK(int[] passesPerQuery, int trials, int k) {
+        if (k < 1 || k > trials) {
+            throw new IllegalArgumentException("pass^k needs 1 <= k <= trials, found k = " + k + " for " + trials + " trials");
+        }
+        if (passesPerQuery.length == 0) {
+            return 0;
+        }
+        double denominator = CombinatoricsUtils.binomialCoefficientDouble(trials, k);
+        double sum = 0;
+        for (int c : passesPerQuery) {
+            if (c < 0 || c > trials) {
+                throw new IllegalArgumentException("a query passed " + c + " of " + trials + " trials");
+            }
+            sum += c < k ? 0 : CombinatoricsUtils.binomialCoefficientDouble(c, k) / denominator;
+        }
+        return sum / passesPerQuery.length;
+    }
+
+    /** {@code pass^k} for k = 1 … trials (index k − 1). */
+    public static double[] passHatK(int[] passesPerQuery, int trials) {
+        double[] values = new double[trials];
+        for (int k = 1; k <= trials; k++) {
+            values[k - 1] = passHatK(passesPerQuery, trials, k);
+        }
+        return values;
+    }
+
+    /**
+     * The noise-floor flag (§9.7): a difference (two runs, or a run and a published number) whose
+     * magnitude is below the half-width of its interval is "within noise".
+     */
+    public static boolean withinNoise(double difference, double halfWidth) {
+        return Math.abs(difference) < halfWidth;
+    }
+
+    /** {@link #withinNoise(double, double)} with the half-width of {@code interval}. */
+    public static boolean withinNoise(double difference, Interval interval) {
+        return withinNoise(difference, interval.halfWidth());
     }
 
     private static double binomialTwoSided(int trials, int successes) {

@@ -16,6 +16,7 @@ import io.stave.eval.tooleval.TaskStatus;
 import io.stave.eval.tooleval.ToolEvalChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,24 @@ public final class PreferenceEvaluator {
     private final int rounds;
     private final long seed;
     private final boolean statusShuffleBug;
+    private final StbShortcut stbShortcut;
     private final int threads;
+
+    /** SoWR's pass-rate shortcut (§10.2, {@code eval.stb_shortcut}). */
+    public enum StbShortcut {
+        /** As released: exact status strings against per-run dict cells, so it never fires. */
+        NEVER,
+        /** The majority of the per-run statuses of each side's {@code is_solved} cell. */
+        MAJORITY;
+
+        public static StbShortcut parse(String text) {
+            return switch (text == null ? "never" : text) {
+                case "never" -> NEVER;
+                case "majority" -> MAJORITY;
+                default -> throw new BadInputException("--stb-shortcut: expected never or majority, found '" + text + "'");
+            };
+        }
+    }
 
     private PreferenceEvaluator(Builder b) {
         this.checks = new ToolEvalChecks(b.judge);
@@ -50,6 +70,7 @@ public final class PreferenceEvaluator {
         this.rounds = b.rounds;
         this.seed = b.seed;
         this.statusShuffleBug = b.statusShuffleBug;
+        this.stbShortcut = b.stbShortcut;
         this.threads = b.threads;
     }
 
@@ -148,6 +169,12 @@ public final class PreferenceEvaluator {
         if (ref == null || cand == null) {
             return 0;
         }
+        if (rule == PassRateRule.STABLE && stbShortcut == StbShortcut.MAJORITY) {
+            AnswerStatus r = majorityStatus(ref.get("is_solved"));
+            AnswerStatus c = majorityStatus(cand.get("is_solved"));
+            return r == AnswerStatus.Solved && c == AnswerStatus.Unsolved ? -1
+                    : r == AnswerStatus.Unsolved && c == AnswerStatus.Solved ? 1 : 0;
+        }
         String column = rule == PassRateRule.STABLE ? "is_solved" : "pass_rate_label";
         String win = rule == PassRateRule.STABLE ? AnswerStatus.Solved.label() : "passed";
         String lose = rule == PassRateRule.STABLE ? AnswerStatus.Unsolved.label() : "failed";
@@ -160,6 +187,31 @@ public final class PreferenceEvaluator {
             return 1;
         }
         return 0;
+    }
+
+    private static final Pattern RUN_STATUS = Pattern.compile("AnswerStatus\\.(Solved|Unsolved|Unsure)");
+
+    /**
+     * The status held by more than half of the runs of a StableToolEval {@code is_solved} cell
+     * ({@code {2: 'AnswerStatus.Unsolved', 1: …}}, or a single status); null without a majority.
+     */
+    static AnswerStatus majorityStatus(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        Map<AnswerStatus, Integer> counts = new EnumMap<>(AnswerStatus.class);
+        Matcher m = RUN_STATUS.matcher(cell);
+        int runs = 0;
+        while (m.find()) {
+            counts.merge(AnswerStatus.valueOf(m.group(1)), 1, Integer::sum);
+            runs++;
+        }
+        for (Map.Entry<AnswerStatus, Integer> e : counts.entrySet()) {
+            if (2 * e.getValue() > runs) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     /** Statuses from the pass-rate CSVs ({@code --use_pass_rate true}); null when any is missing or unknown. */
@@ -281,6 +333,7 @@ public final class PreferenceEvaluator {
         private int rounds = 2;
         private long seed = Seeds.TOOLBENCH_SEED;
         private boolean statusShuffleBug;
+        private StbShortcut stbShortcut = StbShortcut.NEVER;
         private int threads = 8;
 
         private Builder(Judge judge) {
@@ -310,6 +363,12 @@ public final class PreferenceEvaluator {
         /** Keep the pass-rate statuses in [reference, candidate] order after the shuffle (§9.6, defect 2). */
         public Builder statusShuffleBug(boolean statusShuffleBug) {
             this.statusShuffleBug = statusShuffleBug;
+            return this;
+        }
+
+        /** SoWR's shortcut: never (default, as released) or majority (§10.2). */
+        public Builder stbShortcut(StbShortcut stbShortcut) {
+            this.stbShortcut = stbShortcut;
             return this;
         }
 

@@ -95,4 +95,28 @@ class StableWinRateTest {
         assertThat(result.wins()).isEqualTo(2);
         assertThat(result.losses()).isEqualTo(1);
     }
+
+    @Test
+    void the_majority_shortcut_decides_588_from_the_per_run_statuses_without_the_judge() {
+        RecordedJudge judge = RecordedJudge.load(example(""));
+        GroupPreference result = PreferenceEvaluator.builder(judge).rule(PassRateRule.STABLE).rounds(3)
+                .stbShortcut(PreferenceEvaluator.StbShortcut.MAJORITY).build()
+                .evaluate("G1_instruction", List.of("588", "608", "1073"), side(COT), side(DFS));
+        // 588: reference Unsolved in all 3 runs, candidate Solved in all 3: candidate wins each round, no judgement
+        QueryPreference q588 = result.queries().getFirst();
+        assertThat(q588.candidateWins()).isEqualTo(3);
+        assertThat(q588.roundsComplete()).containsOnly(false);
+        // both Solved elsewhere: the judge decides as in the published run
+        assertThat(result.queries().get(2).referenceWins()).isEqualTo(1);
+        assertThat(result.queries().subList(1, 3)).allSatisfy(q -> assertThat(q.roundsComplete()).containsOnly(true));
+    }
+
+    @Test
+    void majority_status_needs_more_than_half_of_the_runs() {
+        assertThat(PreferenceEvaluator.majorityStatus("{2: 'AnswerStatus.Unsolved', 1: 'AnswerStatus.Solved', 0: 'AnswerStatus.Unsolved'}"))
+                .isEqualTo(io.stave.eval.tooleval.AnswerStatus.Unsolved);
+        assertThat(PreferenceEvaluator.majorityStatus("{'0': 'AnswerStatus.Solved', '1': 'AnswerStatus.Unsure'}")).isNull();
+        assertThat(PreferenceEvaluator.majorityStatus("AnswerStatus.Solved")).isEqualTo(io.stave.eval.tooleval.AnswerStatus.Solved);
+        assertThat(PreferenceEvaluator.majorityStatus("")).isNull();
+    }
 }
