@@ -4,8 +4,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,7 +19,12 @@ final class KvCache implements AutoCloseable {
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfShort HALF = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.nativeOrder());
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
+    /** Half a preferred vector of floats and the doubles it widens to; constants, so C2 intrinsifies them. */
+    private static final VectorSpecies<Float> NARROW = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(Math.max(64, WIDE.vectorBitSize() / 2)));
+    private static final VectorSpecies<Double> NARROW_DOUBLE = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(NARROW.vectorBitSize() * 2));
 
     private final KvType type;
     private final int layers;
@@ -26,6 +33,10 @@ final class KvCache implements AutoCloseable {
     private final int headSize;
     private final Arena arena;
     private final MemorySegment data;
+    /** Elements of a head covered by {@link #WIDE} vectors (0 when a head is narrower than one). */
+    private final int wideBound;
+    /** For heads narrower than {@link #WIDE}: the elements {@link #NARROW} vectors cover. */
+    private final int narrowBound;
 
     KvCache(KvType type, int buckets, int layers, int kvHeads, int context, int headSize) {
         this.type = type;
@@ -36,6 +47,9 @@ final class KvCache implements AutoCloseable {
         this.arena = Arena.ofShared();
         long bytes = (long) buckets * layers * 2 * kvHeads * context * headSize * type.bytes();
         this.data = arena.allocate(bytes, 64);
+        this.wideBound = WIDE.loopBound(headSize);
+        this.narrowBound = wideBound > 0 || NARROW.vectorBitSize() >= WIDE.vectorBitSize() ? 0
+                : NARROW.loopBound(headSize);
     }
 
     private KvCache(KvCache other) {
@@ -121,53 +135,89 @@ final class KvCache implements AutoCloseable {
         return decoded * 4L;
     }
 
+    /** s[from … from+length) ← softmax of itself; exp runs on vectors. */
     private static void softmax(float[] s, int from, int length) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = from; i < from + length; i++) {
+        int end = from + length;
+        int i = from;
+        FloatVector maxes = FloatVector.broadcast(WIDE, Float.NEGATIVE_INFINITY);
+        for (; i + WIDE.length() <= end; i += WIDE.length()) {
+            maxes = maxes.max(FloatVector.fromArray(WIDE, s, i));
+        }
+        float max = maxes.reduceLanes(VectorOperators.MAX);
+        for (; i < end; i++) {
             max = Math.max(max, s[i]);
         }
-        float sum = 0f;
-        for (int i = from; i < from + length; i++) {
+        FloatVector shift = FloatVector.broadcast(WIDE, max);
+        FloatVector sums = FloatVector.zero(WIDE);
+        for (i = from; i + WIDE.length() <= end; i += WIDE.length()) {
+            FloatVector e = FloatVector.fromArray(WIDE, s, i).sub(shift).lanewise(VectorOperators.EXP);
+            e.intoArray(s, i);
+            sums = sums.add(e);
+        }
+        float sum = sums.reduceLanes(VectorOperators.ADD);
+        for (; i < end; i++) {
             s[i] = (float) Math.exp(s[i] - max);
             sum += s[i];
         }
         float inv = 1f / sum;
-        for (int i = from; i < from + length; i++) {
+        FloatVector scale = FloatVector.broadcast(WIDE, inv);
+        for (i = from; i + WIDE.length() <= end; i += WIDE.length()) {
+            FloatVector.fromArray(WIDE, s, i).mul(scale).intoArray(s, i);
+        }
+        for (; i < end; i++) {
             s[i] *= inv;
         }
     }
 
+    /**
+     * q·k over one head. Heads at least a vector wide sum in float lanes; narrower heads (stories260K's
+     * d = 8) use a vector of their own width and sum the products in double, which is exact enough
+     * that the score does not depend on the element order, so Q/K layouts that differ by a row
+     * permutation give the same scores.
+     */
     private float dot(float[] q, int qOffset, MemorySegment segment, long byteOffset) {
         int j = 0;
         float sum = 0f;
-        int bound = SPECIES.loopBound(headSize);
-        if (bound > 0) {
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector k = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L,
-                        ByteOrder.nativeOrder());
-                acc = FloatVector.fromArray(SPECIES, q, qOffset + j).fma(k, acc);
+        if (wideBound > 0) {
+            FloatVector acc = FloatVector.zero(WIDE);
+            for (; j < wideBound; j += WIDE.length()) {
+                FloatVector k = FloatVector.fromMemorySegment(WIDE, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                acc = FloatVector.fromArray(WIDE, q, qOffset + j).fma(k, acc);
             }
             sum = acc.reduceLanes(VectorOperators.ADD);
         }
-        // The tail (all of a head narrower than a vector) sums in double: exact enough that the
-        // score does not depend on the element order, so Q/K layouts that differ by a row
-        // permutation give the same scores.
         double tail = 0;
+        if (j < narrowBound) {
+            DoubleVector acc = DoubleVector.zero(NARROW_DOUBLE);
+            for (; j < narrowBound; j += NARROW.length()) {
+                FloatVector k = FloatVector.fromMemorySegment(NARROW, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                DoubleVector kd = (DoubleVector) k.convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+                DoubleVector qd = (DoubleVector) FloatVector.fromArray(NARROW, q, qOffset + j)
+                        .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+                acc = qd.fma(kd, acc);
+            }
+            tail = acc.reduceLanes(VectorOperators.ADD);
+        }
         for (; j < headSize; j++) {
             tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
         }
         return (float) (sum + tail);
     }
 
+    /** out[outOffset …] += a · row; elementwise, so the order of heads' elements does not matter. */
     private void axpy(float a, MemorySegment segment, long byteOffset, float[] out, int outOffset) {
         int j = 0;
-        int bound = SPECIES.loopBound(headSize);
-        if (bound > 0) {
-            FloatVector va = FloatVector.broadcast(SPECIES, a);
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector v = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
-                v.fma(va, FloatVector.fromArray(SPECIES, out, outOffset + j)).intoArray(out, outOffset + j);
+        if (wideBound > 0) {
+            FloatVector va = FloatVector.broadcast(WIDE, a);
+            for (; j < wideBound; j += WIDE.length()) {
+                FloatVector v = FloatVector.fromMemorySegment(WIDE, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                v.fma(va, FloatVector.fromArray(WIDE, out, outOffset + j)).intoArray(out, outOffset + j);
+            }
+        } else if (narrowBound > 0) {
+            FloatVector va = FloatVector.broadcast(NARROW, a);
+            for (; j < narrowBound; j += NARROW.length()) {
+                FloatVector v = FloatVector.fromMemorySegment(NARROW, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                v.fma(va, FloatVector.fromArray(NARROW, out, outOffset + j)).intoArray(out, outOffset + j);
             }
         }
         for (; j < headSize; j++) {
