@@ -116,11 +116,53 @@ final class KvCache implements AutoCloseable {
         for (int h = 0; h < heads; h++) {
             softmax(scratch, h * length, length);
         }
+        if (type == KvType.F32) {
+            for (int h = 0; h < heads; h++) {
+                weightedSum(scratch, h * length, length, values * 4, out, outOffset + h * headSize);
+            }
+            return;
+        }
         for (int t = 0; t < length; t++) {
             long byteOffset = row(values + (long) t * headSize, rows, scratch, decoded);
             for (int h = 0; h < heads; h++) {
                 axpy(scratch[h * length + t], rows, byteOffset, out, outOffset + h * headSize);
             }
+        }
+    }
+
+    /**
+     * out[outOffset + j] += Σ_t a[from + t]·V[t][j] over F32 values starting at byte {@code values}: one
+     * vector of lanes at a time, summed over t in a register. The additions happen in the same order
+     * as repeated {@link #axpy}, so both give the same bits.
+     */
+    private void weightedSum(float[] a, int from, int length, long values, float[] out, int outOffset) {
+        int j = 0;
+        long stride = headSize * 4L;
+        for (; j < wideBound; j += WIDE.length()) {
+            FloatVector acc = FloatVector.zero(WIDE);
+            long at = values + j * 4L;
+            for (int t = 0; t < length; t++, at += stride) {
+                FloatVector v = FloatVector.fromMemorySegment(WIDE, data, at, ByteOrder.nativeOrder());
+                acc = v.fma(FloatVector.broadcast(WIDE, a[from + t]), acc);
+            }
+            acc.add(FloatVector.fromArray(WIDE, out, outOffset + j)).intoArray(out, outOffset + j);
+        }
+        for (; j < narrowBound; j += NARROW.length()) {
+            FloatVector acc = FloatVector.zero(NARROW);
+            long at = values + j * 4L;
+            for (int t = 0; t < length; t++, at += stride) {
+                FloatVector v = FloatVector.fromMemorySegment(NARROW, data, at, ByteOrder.nativeOrder());
+                acc = v.fma(FloatVector.broadcast(NARROW, a[from + t]), acc);
+            }
+            acc.add(FloatVector.fromArray(NARROW, out, outOffset + j)).intoArray(out, outOffset + j);
+        }
+        for (; j < headSize; j++) {
+            float acc = 0f;
+            long at = values + j * 4L;
+            for (int t = 0; t < length; t++, at += stride) {
+                acc += a[from + t] * data.get(FLOAT, at);
+            }
+            out[outOffset + j] += acc;
         }
     }
 
