@@ -107,10 +107,14 @@ final class KvCache implements AutoCloseable {
         long keys = index(bucket, layer, 0, kvHead, 0);
         long values = index(bucket, layer, 1, kvHead, 0);
         int decoded = heads * length; // F16 rows are decoded into scratch[decoded … decoded+d)
-        for (int t = 0; t < length; t++) {
-            long byteOffset = row(keys + (long) t * headSize, rows, scratch, decoded);
-            for (int h = 0; h < heads; h++) {
-                scratch[h * length + t] = scale * dot(q, qOffset + h * headSize, rows, byteOffset);
+        if (type == KvType.F32 && headSize == NARROW.length() && wideBound == 0) {
+            oneVectorScores(q, qOffset, keys * 4, heads, length, scale, scratch);
+        } else {
+            for (int t = 0; t < length; t++) {
+                long byteOffset = row(keys + (long) t * headSize, rows, scratch, decoded);
+                for (int h = 0; h < heads; h++) {
+                    scratch[h * length + t] = scale * dot(q, qOffset + h * headSize, rows, byteOffset);
+                }
             }
         }
         for (int h = 0; h < heads; h++) {
@@ -244,6 +248,27 @@ final class KvCache implements AutoCloseable {
             tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
         }
         return (float) (sum + tail);
+    }
+
+    /**
+     * The scores of {@link #attend} when a head is exactly one {@link #NARROW} vector: each query head
+     * is widened to double once, then every key costs one load, one widening, one product and one
+     * reduction. Same values as {@link #dot}.
+     */
+    private void oneVectorScores(float[] q, int qOffset, long keys, int heads, int length, float scale,
+            float[] scores) {
+        long stride = headSize * 4L;
+        for (int h = 0; h < heads; h++) {
+            DoubleVector qd = (DoubleVector) FloatVector.fromArray(NARROW, q, qOffset + h * headSize)
+                    .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+            long at = keys;
+            int base = h * length;
+            for (int t = 0; t < length; t++, at += stride) {
+                DoubleVector kd = (DoubleVector) FloatVector.fromMemorySegment(NARROW, data, at, ByteOrder.nativeOrder())
+                        .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+                scores[base + t] = scale * (float) qd.mul(kd).reduceLanes(VectorOperators.ADD);
+            }
+        }
     }
 
     /** out[outOffset …] += a · row; elementwise, so the order of heads' elements does not matter. */
