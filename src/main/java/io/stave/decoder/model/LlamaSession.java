@@ -1,5 +1,6 @@
 package io.stave.decoder.model;
 
+import io.stave.decoder.tensor.Kernels;
 import io.stave.decoder.tensor.WeightMatrix;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -232,8 +233,9 @@ final class LlamaSession implements Session {
         Arrays.fill(attention, 0, rows * dim, 0f);
         int items = rows * kvHeads;
         long work = (long) items * (position + count) * d * c.groupSize();
-        if (work < PARALLEL_WORK) {
-            // Decode steps of small models land here: no lambda, no stream, nothing allocated.
+        if (work < PARALLEL_WORK || Kernels.threads() == 1) {
+            // Small steps, and runs limited to one thread (stave.threads=1), stay on the caller:
+            // no lambda, no stream, nothing allocated.
             for (int i = 0; i < items; i++) {
                 attendItem(i, layer, count);
             }
