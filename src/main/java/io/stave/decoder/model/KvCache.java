@@ -181,7 +181,12 @@ final class KvCache implements AutoCloseable {
         return decoded * 4L;
     }
 
-    /** s[from … from+length) ← softmax of itself; exp runs on vectors. */
+    /**
+     * s[from … from+length) ← softmax of itself. Max and scaling run on vectors; exp and the sum stay
+     * scalar and in order, because the Vector API's EXP and lane reductions may round differently
+     * in interpreted and compiled code, and identical buckets must give identical bits whichever
+     * thread and JIT tier computes them.
+     */
     private static void softmax(float[] s, int from, int length) {
         int end = from + length;
         int i = from;
@@ -189,19 +194,12 @@ final class KvCache implements AutoCloseable {
         for (; i + WIDE.length() <= end; i += WIDE.length()) {
             maxes = maxes.max(FloatVector.fromArray(WIDE, s, i));
         }
-        float max = maxes.reduceLanes(VectorOperators.MAX);
+        float max = maxes.reduceLanes(VectorOperators.MAX); // exact in any order
         for (; i < end; i++) {
             max = Math.max(max, s[i]);
         }
-        FloatVector shift = FloatVector.broadcast(WIDE, max);
-        FloatVector sums = FloatVector.zero(WIDE);
-        for (i = from; i + WIDE.length() <= end; i += WIDE.length()) {
-            FloatVector e = FloatVector.fromArray(WIDE, s, i).sub(shift).lanewise(VectorOperators.EXP);
-            e.intoArray(s, i);
-            sums = sums.add(e);
-        }
-        float sum = sums.reduceLanes(VectorOperators.ADD);
-        for (; i < end; i++) {
+        float sum = 0f;
+        for (i = from; i < end; i++) {
             s[i] = (float) Math.exp(s[i] - max);
             sum += s[i];
         }

@@ -4,9 +4,6 @@ import io.stave.decoder.tensor.Kernels;
 import io.stave.decoder.tensor.WeightMatrix;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The batch-first forward pass (spec/decoder.md §2.2, §9.1). Activations are row-major matrices
@@ -286,17 +283,13 @@ final class LlamaSession implements Session {
         }
     }
 
-    private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
-
-    /** gate ← SiLU(gate) ⊙ up, exp on vectors (a scalar Math.exp per element was ~5% of a TinyLlama step). */
+    /**
+     * gate ← SiLU(gate) ⊙ up. Scalar Math.exp on purpose: the Vector API's EXP rounds differently in
+     * interpreted and compiled code, and a loop that moves to compiled code halfway through would
+     * make identical buckets differ.
+     */
     private static void swiGlu(float[] gate, float[] up, int n) {
-        int i = 0;
-        for (int bound = LANES.loopBound(n); i < bound; i += LANES.length()) {
-            FloatVector g = FloatVector.fromArray(LANES, gate, i);
-            FloatVector sigmoidDenominator = g.neg().lanewise(VectorOperators.EXP).add(1f);
-            g.div(sigmoidDenominator).mul(FloatVector.fromArray(LANES, up, i)).intoArray(gate, i);
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             float g = gate[i];
             gate[i] = g / (1f + (float) Math.exp(-g)) * up[i];
         }
