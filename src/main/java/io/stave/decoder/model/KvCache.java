@@ -6,6 +6,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -182,9 +184,9 @@ final class KvCache implements AutoCloseable {
     }
 
     /**
-     * s[from … from+length) ← softmax of itself. Max and scaling run on vectors; exp and the sum stay
-     * scalar and in order, because the Vector API's EXP and lane reductions may round differently
-     * in interpreted and compiled code, and identical buckets must give identical bits whichever
+     * s[from … from+length) ← softmax of itself. Exp uses {@link #expNonPositive} on vectors and the
+     * sum runs in order, not the Vector API's EXP or lane sum: those may round differently in
+     * interpreted and compiled code, and identical buckets must give identical bits whichever
      * thread and JIT tier computes them.
      */
     private static void softmax(float[] s, int from, int length) {
@@ -198,9 +200,15 @@ final class KvCache implements AutoCloseable {
         for (; i < end; i++) {
             max = Math.max(max, s[i]);
         }
+        FloatVector shift = FloatVector.broadcast(WIDE, max);
+        for (i = from; i + WIDE.length() <= end; i += WIDE.length()) {
+            expNonPositive(FloatVector.fromArray(WIDE, s, i).sub(shift)).intoArray(s, i);
+        }
+        for (; i < end; i++) {
+            s[i] = (float) Math.exp(s[i] - max);
+        }
         float sum = 0f;
         for (i = from; i < end; i++) {
-            s[i] = (float) Math.exp(s[i] - max);
             sum += s[i];
         }
         float inv = 1f / sum;
@@ -211,6 +219,30 @@ final class KvCache implements AutoCloseable {
         for (; i < end; i++) {
             s[i] *= inv;
         }
+    }
+
+    /**
+     * e^x for x ≤ 0 (Cephes expf: x = k·ln2 + r, |r| ≤ ln2/2, a degree-7 polynomial for e^r, then 2^k
+     * from the exponent bits), within about 2 ulp of Math.exp. Only lanewise IEEE operations, so
+     * every JIT tier gives the same bits. Below −87 the result is flushed to 0.
+     */
+    static FloatVector expNonPositive(FloatVector x) {
+        VectorSpecies<Float> species = x.species();
+        VectorMask<Float> underflow = x.compare(VectorOperators.LT, -87f);
+        FloatVector clamped = x.max(-87f);
+        IntVector n = (IntVector) clamped.mul(1.44269504088896341f).sub(0.5f).convert(VectorOperators.F2I, 0);
+        FloatVector k = (FloatVector) n.convert(VectorOperators.I2F, 0); // round(x·log2 e), halves away from 0
+        FloatVector r = k.fma(FloatVector.broadcast(species, -0.693359375f), clamped)
+                .add(k.mul(2.12194440e-4f)); // x − k·ln2, ln2 in two parts
+        FloatVector p = FloatVector.broadcast(species, 1.9875691500e-4f);
+        p = p.fma(r, FloatVector.broadcast(species, 1.3981999507e-3f));
+        p = p.fma(r, FloatVector.broadcast(species, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(species, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(species, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(species, 5.0000001201e-1f));
+        p = p.mul(r).fma(r, r).add(1f); // p·r² + r + 1
+        FloatVector twoToK = n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(twoToK).blend(0f, underflow);
     }
 
     /**

@@ -60,6 +60,23 @@ class KvCacheAttentionTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void vector_exp_of_softmax_is_within_three_ulp_of_math_exp_and_flushes_below_minus_87() {
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        float[] x = new float[species.length()];
+        float[] y = new float[species.length()];
+        for (int start = 0; start < 200_000; start += x.length) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = -(start + i) * 0.0005f; // 0 … −100 in steps of 0.0005
+            }
+            KvCache.expNonPositive(jdk.incubator.vector.FloatVector.fromArray(species, x, 0)).intoArray(y, 0);
+            for (int i = 0; i < x.length; i++) {
+                float expected = x[i] < -87f ? 0f : (float) Math.exp(x[i]);
+                assertThat(Math.abs(y[i] - expected)).as("exp(%s)", x[i]).isLessThanOrEqualTo(3 * Math.ulp(expected));
+            }
+        }
+    }
+
     private static float stored(KvType type, float value) {
         return type == KvType.F16 ? Float.float16ToFloat(Float.floatToFloat16(value)) : value;
     }
