@@ -4,8 +4,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,7 +21,12 @@ final class KvCache implements AutoCloseable {
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfShort HALF = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.nativeOrder());
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
+    /** Half a preferred vector of floats and the doubles it widens to; constants, so C2 intrinsifies them. */
+    private static final VectorSpecies<Float> NARROW = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(Math.max(64, WIDE.vectorBitSize() / 2)));
+    private static final VectorSpecies<Double> NARROW_DOUBLE = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(NARROW.vectorBitSize() * 2));
 
     private final KvType type;
     private final int layers;
@@ -26,6 +35,10 @@ final class KvCache implements AutoCloseable {
     private final int headSize;
     private final Arena arena;
     private final MemorySegment data;
+    /** Elements of a head covered by {@link #WIDE} vectors (0 when a head is narrower than one). */
+    private final int wideBound;
+    /** For heads narrower than {@link #WIDE}: the elements {@link #NARROW} vectors cover. */
+    private final int narrowBound;
 
     KvCache(KvType type, int buckets, int layers, int kvHeads, int context, int headSize) {
         this.type = type;
@@ -36,6 +49,9 @@ final class KvCache implements AutoCloseable {
         this.arena = Arena.ofShared();
         long bytes = (long) buckets * layers * 2 * kvHeads * context * headSize * type.bytes();
         this.data = arena.allocate(bytes, 64);
+        this.wideBound = WIDE.loopBound(headSize);
+        this.narrowBound = wideBound > 0 || NARROW.vectorBitSize() >= WIDE.vectorBitSize() ? 0
+                : NARROW.loopBound(headSize);
     }
 
     private KvCache(KvCache other) {
@@ -93,20 +109,66 @@ final class KvCache implements AutoCloseable {
         long keys = index(bucket, layer, 0, kvHead, 0);
         long values = index(bucket, layer, 1, kvHead, 0);
         int decoded = heads * length; // F16 rows are decoded into scratch[decoded … decoded+d)
-        for (int t = 0; t < length; t++) {
-            long byteOffset = row(keys + (long) t * headSize, rows, scratch, decoded);
-            for (int h = 0; h < heads; h++) {
-                scratch[h * length + t] = scale * dot(q, qOffset + h * headSize, rows, byteOffset);
+        if (type == KvType.F32 && headSize == NARROW.length() && wideBound == 0) {
+            oneVectorScores(q, qOffset, keys * 4, heads, length, scale, scratch);
+        } else {
+            for (int t = 0; t < length; t++) {
+                long byteOffset = row(keys + (long) t * headSize, rows, scratch, decoded);
+                for (int h = 0; h < heads; h++) {
+                    scratch[h * length + t] = scale * dot(q, qOffset + h * headSize, rows, byteOffset);
+                }
             }
         }
         for (int h = 0; h < heads; h++) {
             softmax(scratch, h * length, length);
+        }
+        if (type == KvType.F32) {
+            for (int h = 0; h < heads; h++) {
+                weightedSum(scratch, h * length, length, values * 4, out, outOffset + h * headSize);
+            }
+            return;
         }
         for (int t = 0; t < length; t++) {
             long byteOffset = row(values + (long) t * headSize, rows, scratch, decoded);
             for (int h = 0; h < heads; h++) {
                 axpy(scratch[h * length + t], rows, byteOffset, out, outOffset + h * headSize);
             }
+        }
+    }
+
+    /**
+     * out[outOffset + j] += Σ_t a[from + t]·V[t][j] over F32 values starting at byte {@code values}: one
+     * vector of lanes at a time, summed over t in a register. The additions happen in the same order
+     * as repeated {@link #axpy}, so both give the same bits.
+     */
+    private void weightedSum(float[] a, int from, int length, long values, float[] out, int outOffset) {
+        int j = 0;
+        long stride = headSize * 4L;
+        for (; j < wideBound; j += WIDE.length()) {
+            FloatVector acc = FloatVector.zero(WIDE);
+            long at = values + j * 4L;
+            for (int t = 0; t < length; t++, at += stride) {
+                FloatVector v = FloatVector.fromMemorySegment(WIDE, data, at, ByteOrder.nativeOrder());
+                acc = v.fma(FloatVector.broadcast(WIDE, a[from + t]), acc);
+            }
+            acc.add(FloatVector.fromArray(WIDE, out, outOffset + j)).intoArray(out, outOffset + j);
+        }
+        for (; j < narrowBound; j += NARROW.length()) {
+            FloatVector acc = FloatVector.zero(NARROW);
+            long at = values + j * 4L;
+            for (int t = 0; t < length; t++, at += stride) {
+                FloatVector v = FloatVector.fromMemorySegment(NARROW, data, at, ByteOrder.nativeOrder());
+                acc = v.fma(FloatVector.broadcast(NARROW, a[from + t]), acc);
+            }
+            acc.add(FloatVector.fromArray(NARROW, out, outOffset + j)).intoArray(out, outOffset + j);
+        }
+        for (; j < headSize; j++) {
+            float acc = 0f;
+            long at = values + j * 4L;
+            for (int t = 0; t < length; t++, at += stride) {
+                acc += a[from + t] * data.get(FLOAT, at);
+            }
+            out[outOffset + j] += acc;
         }
     }
 
@@ -121,53 +183,138 @@ final class KvCache implements AutoCloseable {
         return decoded * 4L;
     }
 
+    /**
+     * s[from … from+length) ← softmax of itself. Exp uses {@link #expNonPositive} on vectors and the
+     * sum runs in order, not the Vector API's EXP or lane sum: those may round differently in
+     * interpreted and compiled code, and identical buckets must give identical bits whichever
+     * thread and JIT tier computes them.
+     */
     private static void softmax(float[] s, int from, int length) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = from; i < from + length; i++) {
+        int end = from + length;
+        int i = from;
+        FloatVector maxes = FloatVector.broadcast(WIDE, Float.NEGATIVE_INFINITY);
+        for (; i + WIDE.length() <= end; i += WIDE.length()) {
+            maxes = maxes.max(FloatVector.fromArray(WIDE, s, i));
+        }
+        float max = maxes.reduceLanes(VectorOperators.MAX); // exact in any order
+        for (; i < end; i++) {
             max = Math.max(max, s[i]);
         }
-        float sum = 0f;
-        for (int i = from; i < from + length; i++) {
+        FloatVector shift = FloatVector.broadcast(WIDE, max);
+        for (i = from; i + WIDE.length() <= end; i += WIDE.length()) {
+            expNonPositive(FloatVector.fromArray(WIDE, s, i).sub(shift)).intoArray(s, i);
+        }
+        for (; i < end; i++) {
             s[i] = (float) Math.exp(s[i] - max);
+        }
+        float sum = 0f;
+        for (i = from; i < end; i++) {
             sum += s[i];
         }
         float inv = 1f / sum;
-        for (int i = from; i < from + length; i++) {
+        FloatVector scale = FloatVector.broadcast(WIDE, inv);
+        for (i = from; i + WIDE.length() <= end; i += WIDE.length()) {
+            FloatVector.fromArray(WIDE, s, i).mul(scale).intoArray(s, i);
+        }
+        for (; i < end; i++) {
             s[i] *= inv;
         }
     }
 
+    /**
+     * e^x for x ≤ 0 (Cephes expf: x = k·ln2 + r, |r| ≤ ln2/2, a degree-7 polynomial for e^r, then 2^k
+     * from the exponent bits), within about 2 ulp of Math.exp. Only lanewise IEEE operations, so
+     * every JIT tier gives the same bits. Below −87 the result is flushed to 0.
+     */
+    static FloatVector expNonPositive(FloatVector x) {
+        VectorSpecies<Float> species = x.species();
+        VectorMask<Float> underflow = x.compare(VectorOperators.LT, -87f);
+        FloatVector clamped = x.max(-87f);
+        IntVector n = (IntVector) clamped.mul(1.44269504088896341f).sub(0.5f).convert(VectorOperators.F2I, 0);
+        FloatVector k = (FloatVector) n.convert(VectorOperators.I2F, 0); // round(x·log2 e), halves away from 0
+        FloatVector r = k.fma(FloatVector.broadcast(species, -0.693359375f), clamped)
+                .add(k.mul(2.12194440e-4f)); // x − k·ln2, ln2 in two parts
+        FloatVector p = FloatVector.broadcast(species, 1.9875691500e-4f);
+        p = p.fma(r, FloatVector.broadcast(species, 1.3981999507e-3f));
+        p = p.fma(r, FloatVector.broadcast(species, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(species, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(species, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(species, 5.0000001201e-1f));
+        p = p.mul(r).fma(r, r).add(1f); // p·r² + r + 1
+        FloatVector twoToK = n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(twoToK).blend(0f, underflow);
+    }
+
+    /**
+     * q·k over one head. Heads at least a vector wide sum in float lanes; narrower heads (stories260K's
+     * d = 8) use a vector of their own width and sum the products in double, which is exact enough
+     * that the score does not depend on the element order, so Q/K layouts that differ by a row
+     * permutation give the same scores.
+     */
     private float dot(float[] q, int qOffset, MemorySegment segment, long byteOffset) {
         int j = 0;
         float sum = 0f;
-        int bound = SPECIES.loopBound(headSize);
-        if (bound > 0) {
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector k = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L,
-                        ByteOrder.nativeOrder());
-                acc = FloatVector.fromArray(SPECIES, q, qOffset + j).fma(k, acc);
+        if (wideBound > 0) {
+            FloatVector acc = FloatVector.zero(WIDE);
+            for (; j < wideBound; j += WIDE.length()) {
+                FloatVector k = FloatVector.fromMemorySegment(WIDE, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                acc = FloatVector.fromArray(WIDE, q, qOffset + j).fma(k, acc);
             }
             sum = acc.reduceLanes(VectorOperators.ADD);
         }
-        // The tail (all of a head narrower than a vector) sums in double: exact enough that the
-        // score does not depend on the element order, so Q/K layouts that differ by a row
-        // permutation give the same scores.
         double tail = 0;
+        if (j < narrowBound) {
+            DoubleVector acc = DoubleVector.zero(NARROW_DOUBLE);
+            for (; j < narrowBound; j += NARROW.length()) {
+                FloatVector k = FloatVector.fromMemorySegment(NARROW, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                DoubleVector kd = (DoubleVector) k.convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+                DoubleVector qd = (DoubleVector) FloatVector.fromArray(NARROW, q, qOffset + j)
+                        .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+                acc = qd.fma(kd, acc);
+            }
+            tail = acc.reduceLanes(VectorOperators.ADD);
+        }
         for (; j < headSize; j++) {
             tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
         }
         return (float) (sum + tail);
     }
 
+    /**
+     * The scores of {@link #attend} when a head is exactly one {@link #NARROW} vector: each query head
+     * is widened to double once, then every key costs one load, one widening, one product and one
+     * reduction. Same values as {@link #dot}.
+     */
+    private void oneVectorScores(float[] q, int qOffset, long keys, int heads, int length, float scale,
+            float[] scores) {
+        long stride = headSize * 4L;
+        for (int h = 0; h < heads; h++) {
+            DoubleVector qd = (DoubleVector) FloatVector.fromArray(NARROW, q, qOffset + h * headSize)
+                    .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+            long at = keys;
+            int base = h * length;
+            for (int t = 0; t < length; t++, at += stride) {
+                DoubleVector kd = (DoubleVector) FloatVector.fromMemorySegment(NARROW, data, at, ByteOrder.nativeOrder())
+                        .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
+                scores[base + t] = scale * (float) qd.mul(kd).reduceLanes(VectorOperators.ADD);
+            }
+        }
+    }
+
+    /** out[outOffset …] += a · row; elementwise, so the order of heads' elements does not matter. */
     private void axpy(float a, MemorySegment segment, long byteOffset, float[] out, int outOffset) {
         int j = 0;
-        int bound = SPECIES.loopBound(headSize);
-        if (bound > 0) {
-            FloatVector va = FloatVector.broadcast(SPECIES, a);
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector v = FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
-                v.fma(va, FloatVector.fromArray(SPECIES, out, outOffset + j)).intoArray(out, outOffset + j);
+        if (wideBound > 0) {
+            FloatVector va = FloatVector.broadcast(WIDE, a);
+            for (; j < wideBound; j += WIDE.length()) {
+                FloatVector v = FloatVector.fromMemorySegment(WIDE, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                v.fma(va, FloatVector.fromArray(WIDE, out, outOffset + j)).intoArray(out, outOffset + j);
+            }
+        } else if (narrowBound > 0) {
+            FloatVector va = FloatVector.broadcast(NARROW, a);
+            for (; j < narrowBound; j += NARROW.length()) {
+                FloatVector v = FloatVector.fromMemorySegment(NARROW, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
+                v.fma(va, FloatVector.fromArray(NARROW, out, outOffset + j)).intoArray(out, outOffset + j);
             }
         }
         for (; j < headSize; j++) {

@@ -1,8 +1,8 @@
 package io.stave.decoder.model;
 
+import io.stave.decoder.tensor.Kernels;
 import io.stave.decoder.tensor.WeightMatrix;
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +26,8 @@ final class LlamaSession implements Session {
     private final int buckets;
     private final int chunk;
     private final RopeTable[] rope;
+    /** Attention's 1/√d. */
+    private final float attentionScale;
     private final KvCache kv;
 
     // Activations, sized for N × chunk rows; allocated once.
@@ -60,6 +62,7 @@ final class LlamaSession implements Session {
         this.buckets = bases.length;
         this.chunk = Math.max(1, Math.min(CHUNK, maxContext));
         this.rope = new RopeTable[buckets];
+        this.attentionScale = (float) (1.0 / Math.sqrt(c.headSize()));
         for (int b = 0; b < buckets; b++) {
             rope[b] = new RopeTable(bases[b], positionScale, maxContext, c.ropeDims(), c.headSize(), c.ropePairing());
         }
@@ -195,11 +198,7 @@ final class LlamaSession implements Session {
             rmsNorm(x, layer.ffnNorm(), xb, rows);
             layer.w1().matmul(xb, gate, rows);
             layer.w3().matmul(xb, up, rows);
-            int hidden = rows * c.hiddenDim();
-            for (int i = 0; i < hidden; i++) {
-                float g = gate[i];
-                gate[i] = g / (1f + (float) Math.exp(-g)) * up[i]; // SwiGLU: SiLU(gate) ⊙ up
-            }
+            swiGlu(gate, up, rows * c.hiddenDim());
             layer.w2().matmul(gate, xb, rows);
             add(x, xb, rows * dim);
         }
@@ -226,28 +225,33 @@ final class LlamaSession implements Session {
     private void attend(int layer, int count) {
         int d = c.headSize();
         int dim = c.dim();
-        int group = c.groupSize();
         int kvHeads = c.kvHeads();
-        float scale = (float) (1.0 / Math.sqrt(d));
         int rows = buckets * count;
         Arrays.fill(attention, 0, rows * dim, 0f);
         int items = rows * kvHeads;
-        IntConsumer item = i -> {
-            int r = i / kvHeads;
-            int g = i % kvHeads;
-            int length = position + r % count + 1; // positions 0 … pos are visible
-            float[] scratch = scratch(kv.scratchSize(group, length));
-            int offset = r * dim + g * group * d;
-            kv.attend(q, offset, r / count, layer, g, group, length, scale, attention, offset, scratch);
-        };
-        long work = (long) items * (position + count) * d * group;
-        if (work < PARALLEL_WORK) {
+        long work = (long) items * (position + count) * d * c.groupSize();
+        if (work < PARALLEL_WORK || Kernels.threads() == 1) {
+            // Small steps, and runs limited to one thread (stave.threads=1), stay on the caller:
+            // no lambda, no stream, nothing allocated.
             for (int i = 0; i < items; i++) {
-                item.accept(i);
+                attendItem(i, layer, count);
             }
         } else {
-            IntStream.range(0, items).parallel().forEach(item);
+            IntStream.range(0, items).parallel().forEach(i -> attendItem(i, layer, count));
         }
+    }
+
+    /** Work item i = (row, KV head) of {@link #attend}. */
+    private void attendItem(int i, int layer, int count) {
+        int kvHeads = c.kvHeads();
+        int group = c.groupSize();
+        int d = c.headSize();
+        int r = i / kvHeads;
+        int g = i % kvHeads;
+        int length = position + r % count + 1; // positions 0 … pos are visible
+        float[] scratch = scratch(kv.scratchSize(group, length));
+        int offset = r * c.dim() + g * group * d;
+        kv.attend(q, offset, r / count, layer, g, group, length, attentionScale, attention, offset, scratch);
     }
 
     /** Below this many multiply-adds, attention runs on the calling thread. */
@@ -276,6 +280,18 @@ final class LlamaSession implements Session {
             for (int i = 0; i < dim; i++) {
                 out[o + i] = gain[i] * (in[o + i] * inv);
             }
+        }
+    }
+
+    /**
+     * gate ← SiLU(gate) ⊙ up. Scalar Math.exp on purpose: the Vector API's EXP rounds differently in
+     * interpreted and compiled code, and a loop that moves to compiled code halfway through would
+     * make identical buckets differ.
+     */
+    private static void swiGlu(float[] gate, float[] up, int n) {
+        for (int i = 0; i < n; i++) {
+            float g = gate[i];
+            gate[i] = g / (1f + (float) Math.exp(-g)) * up[i];
         }
     }
 
