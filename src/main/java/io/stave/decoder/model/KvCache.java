@@ -1,5 +1,6 @@
 package io.stave.decoder.model;
 
+import io.stave.decoder.tensor.Kernels;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -260,7 +261,7 @@ final class KvCache implements AutoCloseable {
                 FloatVector k = FloatVector.fromMemorySegment(WIDE, segment, byteOffset + j * 4L, ByteOrder.nativeOrder());
                 acc = FloatVector.fromArray(WIDE, q, qOffset + j).fma(k, acc);
             }
-            sum = acc.reduceLanes(VectorOperators.ADD);
+            sum = Kernels.sumLanes(acc);
         }
         double tail = 0;
         if (j < narrowBound) {
@@ -272,7 +273,7 @@ final class KvCache implements AutoCloseable {
                         .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
                 acc = qd.fma(kd, acc);
             }
-            tail = acc.reduceLanes(VectorOperators.ADD);
+            tail = Kernels.sumLanes(acc);
         }
         for (; j < headSize; j++) {
             tail += (double) q[qOffset + j] * segment.get(FLOAT, byteOffset + j * 4L);
@@ -296,7 +297,7 @@ final class KvCache implements AutoCloseable {
             for (int t = 0; t < length; t++, at += stride) {
                 DoubleVector kd = (DoubleVector) FloatVector.fromMemorySegment(NARROW, data, at, ByteOrder.nativeOrder())
                         .convertShape(VectorOperators.F2D, NARROW_DOUBLE, 0);
-                scores[base + t] = scale * (float) qd.mul(kd).reduceLanes(VectorOperators.ADD);
+                scores[base + t] = scale * (float) Kernels.sumLanes(qd.mul(kd));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.stave.decoder.tensor;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -112,6 +113,15 @@ public final class Kernels {
      */
     public static float sumLanes(FloatVector v) {
         FloatVector zero = FloatVector.zero(v.species());
+        for (int half = v.length() >> 1; half > 0; half >>= 1) {
+            v = v.add(v.slice(half, zero));
+        }
+        return v.lane(0);
+    }
+
+    /** {@link #sumLanes(FloatVector)} for double lanes. */
+    public static double sumLanes(DoubleVector v) {
+        DoubleVector zero = DoubleVector.zero(v.species());
         for (int half = v.length() >> 1; half > 0; half >>= 1) {
             v = v.add(v.slice(half, zero));
         }
