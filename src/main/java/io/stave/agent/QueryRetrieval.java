@@ -12,6 +12,7 @@ import io.stave.bench.Suite;
 import io.stave.bench.data.ToolRoot;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The retriever setting applied to a run: each query keeps its text and id but is offered the top-k
@@ -23,12 +24,28 @@ public final class QueryRetrieval {
     /** A query with its api_list replaced, and the ranking that replaced it. */
     public record Retrieved(Query query, List<RetrievedApi> ranking) {}
 
-    private final ApiRetriever retriever;
+    private final Supplier<ApiRetriever> build;
     private final RetrieverSetting setting;
+    private ApiRetriever retriever;
 
     public QueryRetrieval(ApiRetriever retriever, RetrieverSetting setting) {
-        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this(setting, () -> retriever);
+    }
+
+    /**
+     * @param build makes the retriever (embeds the corpus, or reads it from the cache) when the run first
+     *              needs it: after the run directory's settings were checked, so a refused resume costs nothing
+     */
+    public QueryRetrieval(RetrieverSetting setting, Supplier<ApiRetriever> build) {
         this.setting = Objects.requireNonNull(setting, "setting");
+        this.build = Objects.requireNonNull(build, "build");
+    }
+
+    private synchronized ApiRetriever retriever() {
+        if (retriever == null) {
+            retriever = Objects.requireNonNull(build.get(), "retriever");
+        }
+        return retriever;
     }
 
     /** The corpus the setting names: the APIs of the run's suites, or of the tool root. */
@@ -49,7 +66,7 @@ public final class QueryRetrieval {
 
     /** The query, offered the top-k APIs for its text instead of its own api_list. */
     public Retrieved apply(Query query) {
-        List<RetrievedApi> ranking = retriever.topK(query.text(), setting.k());
+        List<RetrievedApi> ranking = retriever().topK(query.text(), setting.k());
         List<Api> apis = ranking.stream().map(RetrievedApi::api).toList();
         return new Retrieved(new Query(query.id(), query.text(), apis, query.relevantApis()), ranking);
     }
@@ -69,6 +86,7 @@ public final class QueryRetrieval {
 
     /** The manifest's {@code retriever} section: model, k and the corpus's size and hash. */
     void describe(ObjectNode into) {
+        ApiRetriever retriever = retriever();
         into.put("model", setting.model());
         into.put("embedder_id", retriever.embedder().id());
         into.put("k", setting.k());

@@ -249,7 +249,7 @@ public final class RunCommand implements Callable<Integer> {
         return suites;
     }
 
-    /** The retriever of the config's setting, its corpus embedded once (or read from the cache); null when off. */
+    /** The retriever of the config's setting (corpus embedded, or read from the cache, once the run starts); null when off. */
     private QueryRetrieval retrieval(RunConfig config, List<Suite> suites, ToolRoot toolRoot) {
         RetrieverSetting setting = config.retriever();
         if (setting == null) {
@@ -260,11 +260,12 @@ public final class RunCommand implements Callable<Integer> {
         EmbeddingCache cache = setting.cache() != null ? new EmbeddingCache(Path.of(setting.cache()))
                 : EmbeddingCache.defaultLocation();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("retriever: " + corpus.size() + " APIs (" + corpus.description() + "), top " + setting.k()
-                + " per query with " + setting.model());
-        err.flush();
-        ApiRetriever retriever = ApiRetriever.builder().corpus(corpus).embedder(embedder).cache(cache).build();
-        return new QueryRetrieval(retriever, setting);
+        return new QueryRetrieval(setting, () -> {
+            err.println("retriever: " + corpus.size() + " APIs (" + corpus.description() + "), top " + setting.k()
+                    + " per query with " + setting.model());
+            err.flush();
+            return ApiRetriever.builder().corpus(corpus).embedder(embedder).cache(cache).build();
+        });
     }
 
     private static Backend backend(RunConfig config, String modelSpec) {
