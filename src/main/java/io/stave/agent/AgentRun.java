@@ -113,6 +113,9 @@ public final class AgentRun {
         RunConfig config = options.config;
         List<WorkUnit> units = plan(options.suites, config, options.modelSpec, options.ids, options.limit,
                 options.shardIndex, options.shardCount);
+        if ((config.retriever() == null) != (options.retrieval == null)) {
+            throw new IllegalStateException("the config's retriever setting and the run's retrieval disagree");
+        }
         if (!options.allowConfigChange) {
             refuseChangedConfig(runDir, config);
         }
@@ -139,7 +142,8 @@ public final class AgentRun {
                     todo.add(unit);
                 }
             }
-            EpisodeRunner runner = new EpisodeRunner(runDir, options.backend, options.tools, options.catalog, config);
+            EpisodeRunner runner = new EpisodeRunner(runDir, options.backend, options.tools, options.catalog, config,
+                    options.retrieval);
             try (ProgressBar bar = progressBar(units.size() - excluded, skipped)) {
                 runAll(todo, ledger, runner, summary, bar);
             }
@@ -197,7 +201,7 @@ public final class AgentRun {
 
     /** Keys whose change makes earlier answers of the run directory incomparable (harness.md §4.2). */
     private static final List<String> RESULT_KEYS = List.of("profile", "method", "model", "tools", "agent", "prompt",
-            "decode", "schema", "seed", "trials");
+            "decode", "schema", "seed", "trials", "retriever.model", "retriever.k", "retriever.corpus");
 
     private static void refuseChangedConfig(Path runDir, RunConfig config) {
         Path manifest = runDir.resolve("manifest.json");
@@ -211,11 +215,28 @@ public final class AgentRun {
             return; // an unreadable manifest is rewritten; the ledger decides what is done
         }
         ObjectNode now = (ObjectNode) Secrets.redact(config.tree());
-        List<String> changed = RESULT_KEYS.stream().filter(k -> before.has(k) && !before.get(k).equals(now.get(k))).toList();
+        List<String> changed = RESULT_KEYS.stream()
+                .filter(k -> !at(before, k).isMissingNode() && !at(before, k).equals(at(now, k)))
+                .toList();
         if (!changed.isEmpty()) {
             throw new BadInputException(runDir + ": this run directory was started with another " + changed
                     + "; resume with the same settings, choose another --out, or pass --allow-config-change");
         }
+    }
+
+    /**
+     * The node at a dotted key: missing when the manifest predates the key's section, null below a
+     * section set to null ({@code retriever: null} reads as {@code retriever.model: null}).
+     */
+    private static JsonNode at(JsonNode root, String dotted) {
+        JsonNode node = root;
+        for (String part : dotted.split("\\.")) {
+            if (node.isNull()) {
+                return node;
+            }
+            node = node.path(part);
+        }
+        return node;
     }
 
     private ProgressBar progressBar(int total, int done) {
@@ -245,6 +266,7 @@ public final class AgentRun {
         List<String> argv = List.of();
         List<Path> configFiles = List.of();
         boolean allowConfigChange;
+        QueryRetrieval retrieval;
 
         public Builder config(RunConfig value) { config = value; return this; }
         public Builder suites(List<Suite> value) { suites = List.copyOf(value); return this; }
@@ -267,6 +289,8 @@ public final class AgentRun {
         public Builder configFiles(List<Path> value) { configFiles = List.copyOf(value); return this; }
         /** Resume even when result-relevant settings differ from the run directory's manifest. */
         public Builder allowConfigChange(boolean value) { allowConfigChange = value; return this; }
+        /** The retriever that replaces each query's api_list; required exactly when the config sets {@code retriever.model}. */
+        public Builder retrieval(QueryRetrieval value) { retrieval = value; return this; }
 
         public AgentRun build() {
             Objects.requireNonNull(config, "config");

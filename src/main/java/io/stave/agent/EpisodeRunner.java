@@ -33,8 +33,12 @@ final class EpisodeRunner {
     private final SearchSettings settings;
     private final int maxObservationLength;
     private final long runSeed;
+    private final QueryRetrieval retrieval;
 
-    EpisodeRunner(Path runDir, Backend backend, Executor tools, ToolCatalog catalog, RunConfig config) {
+    /** @param retrieval replaces each query's api_list by retrieved APIs; null keeps the query's own */
+    EpisodeRunner(Path runDir, Backend backend, Executor tools, ToolCatalog catalog, RunConfig config,
+            QueryRetrieval retrieval) {
+        this.retrieval = retrieval;
         this.runDir = runDir;
         this.backend = backend;
         this.tools = tools;
@@ -47,7 +51,7 @@ final class EpisodeRunner {
     }
 
     /** Runs the unit and returns its ledger record; never throws for a failing model, tool or query. */
-    ObjectNode run(WorkUnit unit, Query query, int attempt) {
+    ObjectNode run(WorkUnit unit, Query asked, int attempt) {
         Instant started = Instant.now();
         ObjectNode record = Json.NODES.objectNode();
         record.put("unit", unit.id());
@@ -61,13 +65,19 @@ final class EpisodeRunner {
         long seed = unit.seed(runSeed, "dfs-giveup");
         record.put("seed", seed);
         try {
+            Query query = asked;
+            if (retrieval != null) {
+                QueryRetrieval.Retrieved retrieved = retrieval.apply(asked);
+                query = retrieved.query();
+                QueryRetrieval.describe(retrieved.ranking(), record.putArray("retrieved"));
+            }
             FunctionSet functions = FunctionSchemas.build(query, catalog, schemaOptions);
             ChatRequest first = new ChatRequest(ChatPrompts.initial(query, catalog), functions, profile, unit.episode(),
                     unit.trial(), false);
             ActionDispatcher dispatcher = ActionDispatcher.of(query, functions, tools, maxObservationLength);
             Episode episode = new Episode(backend, first, new ToolActions(dispatcher, unit.episode()), settings, seed);
             SearchResult result = Method.parse(unit.method()).run(episode);
-            ObjectNode answer = AnswerJson.of(result, episode, query.text());
+            ObjectNode answer = AnswerJson.of(result, episode, asked.text());
             AtomicFiles.writeString(runDir.resolve(unit.answerPath()), AnswerJson.render(answer));
             describe(record, unit, answer, result, episode.counters());
             if (episode.counters().llmFailures() > 0) {

@@ -58,6 +58,9 @@ final class Manifest {
         ObjectNode model = manifest.putObject("model");
         model.put("spec", options.modelSpec);
         model.put("backend", Secrets.redact(options.backend.id()));
+        if (options.retrieval != null) {
+            options.retrieval.describe(manifest.putObject("retriever"));
+        }
         ObjectNode tools = manifest.putObject("tools");
         tools.put("spec", Secrets.redact(options.toolsSpec == null ? "" : options.toolsSpec));
         ObjectNode seeds = manifest.putObject("seeds");

@@ -91,6 +91,20 @@ public final class RunConfig {
                 throw new BadInputException("config key " + key + ": expected a positive integer, got " + node(key));
             }
         }
+        retriever();
+    }
+
+    /** The retriever setting, or null when {@code retriever:} is null or its model is null (off). */
+    public RetrieverSetting retriever() {
+        JsonNode section = node("retriever");
+        if (!section.isObject() || text("retriever.model") == null) {
+            return null;
+        }
+        if (!node("retriever.k").canConvertToInt()) {
+            throw new BadInputException("config key retriever.k: expected a positive integer, got " + node("retriever.k"));
+        }
+        return new RetrieverSetting(text("retriever.model"), integer("retriever.k"), text("retriever.corpus"),
+                text("retriever.cache"));
     }
 
     /** The value at a dotted key. */

@@ -2,7 +2,14 @@ package io.stave.cli;
 
 import io.stave.BadInputException;
 import io.stave.agent.AgentRun;
+import io.stave.agent.QueryRetrieval;
+import io.stave.agent.RetrieverSetting;
 import io.stave.agent.RunConfig;
+import io.stave.agent.retrieval.ApiCorpus;
+import io.stave.agent.retrieval.ApiRetriever;
+import io.stave.agent.retrieval.Embedder;
+import io.stave.agent.retrieval.EmbeddingCache;
+import io.stave.agent.retrieval.Embedders;
 import io.stave.bench.Group;
 import io.stave.bench.Suite;
 import io.stave.bench.ToolCatalog;
@@ -89,6 +96,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Progress bar on stderr when a terminal is attached (default: on).")
     boolean progress;
 
+    @Option(names = "--retriever", paramLabel = "SPEC",
+            description = "DFSDT-Retriever: offer each query the top-k retrieved APIs instead of its api_list; SPEC is "
+                    + "minilm or onnx:PATH[,tokenizer=PATH][,pooling=mean|cls], or off (config retriever.model).")
+    String retriever;
+
+    @Option(names = "--retriever-k", paramLabel = "K", description = "APIs retrieved per query (config retriever.k, default 5).")
+    Integer retrieverK;
+
     @Option(names = "--allow-config-change",
             description = "Resume a run directory although model, method, tools, prompts, decoding or limits changed.")
     boolean allowConfigChange;
@@ -117,13 +132,15 @@ public final class RunCommand implements Callable<Integer> {
         Set<String> only = new LinkedHashSet<>();
         config.node("suite.ids").forEach(id -> only.add(id.asText()));
         Integer suiteLimit = config.node("suite.limit").isNull() ? null : config.integer("suite.limit");
+        QueryRetrieval retrieval = retrieval(config, suites, toolRoot);
         Files.createDirectories(runDir);
         try (Backend backend = backend(config, modelSpec); Executor executor = ToolsSpec.builder().build().open(toolsSpec)) {
             PrintWriter printer = spec.commandLine().getOut();
             AgentRun.Outcome outcome = AgentRun.builder().config(config).suites(suites).catalog(catalog)
                     .model(modelSpec, backend).tools(toolsSpec, executor).runDir(runDir).ids(only).limit(suiteLimit)
                     .shard(shardOf[0], shardOf[1]).progress(progress && System.console() != null).out(printer)
-                    .argv(spec.commandLine().getParseResult().originalArgs()).configFiles(configs).allowConfigChange(allowConfigChange).build().run();
+                    .argv(spec.commandLine().getParseResult().originalArgs()).configFiles(configs).allowConfigChange(allowConfigChange)
+                    .retrieval(retrieval).build().run();
             printer.println("answers: " + runDir.resolve("answers"));
             printer.flush();
             return outcome.exitCode();
@@ -157,6 +174,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!ids.isEmpty()) {
             overrides.put("suite.ids", "[" + String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()) + "]");
+        }
+        if (retriever != null) {
+            overrides.put("retriever.model", retriever.equalsIgnoreCase("off") ? "null"
+                    : "'" + retriever.replace("'", "''") + "'");
+        }
+        if (retrieverK != null) {
+            overrides.put("retriever.k", Integer.toString(retrieverK));
         }
         if (parallel != null) {
             overrides.put("concurrency.episodes", Integer.toString(parallel));
@@ -223,6 +247,25 @@ public final class RunCommand implements Callable<Integer> {
                     + " stabletoolbench-solvable' (or pass --data DIR)", e);
         }
         return suites;
+    }
+
+    /** The retriever of the config's setting (corpus embedded, or read from the cache, once the run starts); null when off. */
+    private QueryRetrieval retrieval(RunConfig config, List<Suite> suites, ToolRoot toolRoot) {
+        RetrieverSetting setting = config.retriever();
+        if (setting == null) {
+            return null;
+        }
+        Embedder embedder = Embedders.parse(setting.model());
+        ApiCorpus corpus = QueryRetrieval.corpus(setting, suites, toolRoot);
+        EmbeddingCache cache = setting.cache() != null ? new EmbeddingCache(Path.of(setting.cache()))
+                : EmbeddingCache.defaultLocation();
+        PrintWriter err = spec.commandLine().getErr();
+        return new QueryRetrieval(setting, () -> {
+            err.println("retriever: " + corpus.size() + " APIs (" + corpus.description() + "), top " + setting.k()
+                    + " per query with " + setting.model());
+            err.flush();
+            return ApiRetriever.builder().corpus(corpus).embedder(embedder).cache(cache).build();
+        });
     }
 
     private static Backend backend(RunConfig config, String modelSpec) {

@@ -70,7 +70,7 @@ class RunConfigTest {
         try (Stream<Path> list = Files.list(Path.of("configs"))) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).hasSize(13);
+        assertThat(files).hasSize(15);
         for (Path file : files) {
             RunConfig config = RunConfig.resolve(List.of(file), Map.of());
             String name = file.getFileName().toString();
@@ -84,6 +84,11 @@ class RunConfigTest {
             assertThat(config.node("suite.groups")).as(name).hasSize(6);
             assertThat(config.text("model")).as(name).matches("(openai|toolllama):.+");
             assertThat(config.text("out")).isEqualTo("runs/" + name.replace(".yaml", ""));
+            // DFSDT-Retriever rows: ToolBench's top-5 retrieval over the tool root; every other row is off.
+            assertThat(config.retriever()).as(name).isEqualTo(name.endsWith("-retriever.yaml")
+                    ? new RetrieverSetting("onnx:models/ToolBench_IR_bert_based_uncased/model.onnx,pooling=mean", 5,
+                            "tools", null)
+                    : null);
         }
     }
 }
