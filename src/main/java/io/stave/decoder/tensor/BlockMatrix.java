@@ -32,7 +32,7 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
     private static final long PARALLEL_MIN_WEIGHTS = 1 << 16;
     /** Weight rows per tile when many activation rows meet a fused kernel (see {@link #tiledRows}). */
     private static final int ROW_TILE = 16;
-    /** Each worker gets at least this many output rows. */
+    /** A matrix is split over at most rows / this many threads. */
     private static final int MIN_ROWS_PER_SLICE = 16;
 
     final GgmlType type;

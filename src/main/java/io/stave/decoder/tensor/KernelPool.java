@@ -5,9 +5,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed pool that splits the output rows of one matmul into disjoint contiguous slices, one per
- * thread; the calling thread takes the first slice. Nothing is allocated per call: the task is
- * published through fields and a per-worker ticket, and the workers spin briefly, then park.
+ * A fixed pool that splits the output rows of one matmul into disjoint contiguous chunks, a few per
+ * thread, which the calling thread and the workers take in turn from a shared cursor: on a machine
+ * shared with other work, a thread that gets less of its core takes fewer chunks instead of
+ * holding up the call. Which thread computes a row does not change its bits. Nothing is allocated
+ * per call: the task is published through fields and a per-worker ticket, and the workers spin
+ * briefly, then park.
  */
 final class KernelPool {
 
@@ -20,10 +23,16 @@ final class KernelPool {
     }
 
     private static final int SPIN_LIMIT = 1 << 12;
+    /** Chunks per thread and call: enough to even out a busy core, few enough to stay cheap. */
+    private static final int CHUNKS_PER_THREAD = 4;
+    /** Each chunk has at least this many output rows. */
+    private static final int MIN_CHUNK_ROWS = 16;
 
     private final int threads;
     private final Thread[] workers;
     private final AtomicInteger pending = new AtomicInteger();
+    /** The first output row no thread has taken yet. */
+    private final AtomicInteger cursor = new AtomicInteger();
 
     /** Bumped for each worker that takes part in a call; a worker runs when its ticket changes. */
     private final AtomicIntegerArray tickets;
@@ -35,7 +44,7 @@ final class KernelPool {
     private int batch;
     private boolean scalar;
     private int rows;
-    private int parts;
+    private int chunk;
     private volatile Throwable failure;
 
     KernelPool(int threads) {
@@ -66,7 +75,8 @@ final class KernelPool {
         this.batch = batch;
         this.scalar = scalar;
         this.rows = rows;
-        this.parts = n;
+        this.chunk = Math.max(MIN_CHUNK_ROWS, (rows + n * CHUNKS_PER_THREAD - 1) / (n * CHUNKS_PER_THREAD));
+        cursor.set(0);
         this.failure = null;
         this.caller = Thread.currentThread();
         pending.set(n - 1);
@@ -75,7 +85,7 @@ final class KernelPool {
             LockSupport.unpark(workers[worker - 1]);
         }
         try {
-            task.run(x, y, batch, scalar, 0, 0, sliceEnd(0));
+            runChunks(task, 0);
         } finally {
             awaitWorkers();
             this.task = null;
@@ -95,8 +105,11 @@ final class KernelPool {
         }
     }
 
-    private int sliceEnd(int part) {
-        return (int) ((long) rows * (part + 1) / parts);
+    /** Takes chunks of output rows from the cursor until none is left. */
+    private void runChunks(RowTask task, int worker) {
+        for (int start = cursor.getAndAdd(chunk); start < rows; start = cursor.getAndAdd(chunk)) {
+            task.run(x, y, batch, scalar, worker, start, Math.min(rows, start + chunk));
+        }
     }
 
     private void awaitWorkers() {
@@ -126,7 +139,7 @@ final class KernelPool {
             }
             seen = tickets.get(worker);
             try {
-                task.run(x, y, batch, scalar, worker, sliceEnd(worker - 1), sliceEnd(worker));
+                runChunks(task, worker);
             } catch (Throwable t) {
                 failure = t;
             }
