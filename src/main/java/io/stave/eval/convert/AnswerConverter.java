@@ -59,6 +59,11 @@ public final class AnswerConverter {
         } catch (IOException e) {
             throw new BadInputException(answerDir + ": cannot list: " + e.getMessage(), e);
         }
+        if (files.isEmpty()) {
+            // Usually the model's folder was given instead of one of its group folders.
+            throw new BadInputException(answerDir + ": expected raw answer files <qid>_" + method
+                    + ".json of one group (e.g. answers/G1_instruction), found none");
+        }
         PyRandom shared = new PyRandom(Seeds.TOOLBENCH_SEED);
         Map<String, ObjectNode> answers = new LinkedHashMap<>();
         List<String> fromInvalid = new ArrayList<>();

@@ -108,6 +108,15 @@ class AnswerConverterTest {
                 .hasMessageContaining("$.answer_generation");
     }
 
+    @Test
+    void a_folder_without_answers_of_the_method_is_refused_with_the_expected_layout() {
+        Path modelFolder = stb("answer/virtual_chatgpt_dfs");
+        assertThatThrownBy(() -> AnswerConverter.builder("DFS_woFilter_w2").build().convertDirectory(modelFolder))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("virtual_chatgpt_dfs")
+                .hasMessageContaining("<qid>_DFS_woFilter_w2.json of one group");
+    }
+
     private static List<String> walk(JsonNode converted) {
         List<String> roles = new java.util.ArrayList<>();
         JsonNode node = converted.at("/answer/answer_details/0");
