@@ -1,5 +1,6 @@
 package io.stave.agent;
 
+import io.stave.Sha256;
 import io.stave.store.CanonicalJson;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -43,8 +44,7 @@ public record WorkUnit(String suite, String group, String qid, String method, St
 
     /** A seed for one purpose: the first 8 bytes of SHA-256 of (run seed, purpose, unit id) (harness.md §4.1). */
     public long seed(long runSeed, String purpose) {
-        byte[] hash = HexFormat.of().parseHex(CanonicalJson.sha256Hex(runSeed + "\u0000" + purpose + "\u0000" + id()));
-        return ByteBuffer.wrap(hash, 0, 8).getLong();
+        return Sha256.seed(runSeed, purpose, id());
     }
 
     /** The shard of this unit among {@code count}: the first 8 bytes of the id, unsigned, modulo count. */

@@ -1,10 +1,7 @@
 package io.stave.eval;
 
+import io.stave.Sha256;
 import io.stave.bench.py.PyRandom;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Seeds of the evaluator's random choices (harness.md §4.1): SHA-256 of
@@ -19,16 +16,7 @@ public final class Seeds {
     private Seeds() {}
 
     public static long derive(long seed, String purpose, Object... parts) {
-        StringBuilder text = new StringBuilder().append(seed).append('\u0000').append(purpose);
-        for (Object part : parts) {
-            text.append('\u0000').append(part);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest, 0, 8).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.seed(seed, purpose, parts);
     }
 
     /** A fresh Python-compatible generator for one unit of work. */

@@ -1,5 +1,6 @@
 package io.stave.agent.retrieval;
 
+import io.stave.Sha256;
 import io.stave.BadInputException;
 import io.stave.bench.Api;
 import io.stave.bench.Names;
@@ -11,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,12 +88,12 @@ public record ApiCorpus(List<Api> apis, String description) {
 
     /** SHA-256 (hex) of the documents in order: the corpus half of the embedding cache key. */
     public String hash() {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         for (String document : documents()) {
             digest.update(document.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     /** The group name of a suite, or its file name for a query file that is not a group. */
@@ -120,13 +119,5 @@ public record ApiCorpus(List<Api> apis, String description) {
             throw BadInputException.at(root, "(tool root)", "<Category>/<tool>.json tool documentation files");
         }
         return files;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

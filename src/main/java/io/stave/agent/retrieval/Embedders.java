@@ -1,16 +1,12 @@
 package io.stave.agent.retrieval;
 
+import io.stave.Sha256;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.stave.BadInputException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -87,15 +83,6 @@ public final class Embedders {
 
     /** The content hash keys the cache, so a re-exported model at the same path is re-embedded. */
     private static String sha256(Path file) {
-        MessageDigest digest = ApiCorpus.sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return Sha256.of(file).substring(0, 16);
     }
 }

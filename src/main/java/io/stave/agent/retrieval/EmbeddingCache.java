@@ -1,5 +1,6 @@
 package io.stave.agent.retrieval;
 
+import io.stave.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.BufferedInputStream;
@@ -11,9 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,9 +53,7 @@ public final class EmbeddingCache {
 
     /** The file holding the vectors of this model and corpus. */
     public Path file(String modelId, String corpusHash) {
-        MessageDigest digest = ApiCorpus.sha256();
-        digest.update((modelId + "\n" + corpusHash).getBytes(StandardCharsets.UTF_8));
-        return dir.resolve(HexFormat.of().formatHex(digest.digest()) + ".emb");
+        return dir.resolve(Sha256.of(modelId + "\n" + corpusHash) + ".emb");
     }
 
     /** The cached vectors, or empty when absent, unreadable, or written for another model or corpus. */

@@ -1,5 +1,6 @@
 package io.stave.bench.datasets;
 
+import io.stave.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

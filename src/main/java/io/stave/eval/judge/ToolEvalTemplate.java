@@ -1,5 +1,6 @@
 package io.stave.eval.judge;
 
+import io.stave.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,10 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -219,15 +218,11 @@ public final class ToolEvalTemplate {
 
     /** SHA-256 of template and config: the evaluator's identity in cache keys and provenance. */
     public String sha256() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(templateText.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(configText.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(templateText.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(configText.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(digest);
     }
 
     /** Python {@code str.format} with keyword arguments that are already strings. */

@@ -1,5 +1,6 @@
 package io.stave.llm.local;
 
+import io.stave.Sha256;
 import io.stave.BadInputException;
 import io.stave.buckets.BucketMixer;
 import io.stave.buckets.Presets;
@@ -10,8 +11,6 @@ import io.stave.decoder.model.Session;
 import io.stave.decoder.sampler.DefaultSampler;
 import io.stave.decoder.tokenizer.Tokenizer;
 import io.stave.llm.TextCompletion;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -173,9 +172,7 @@ public final class LocalTextCompletion implements TextCompletion {
 
     /** The call's sampling seed: the first 8 bytes of SHA-256(run seed, NUL, prompt). */
     private long seed(String prompt) {
-        var digest = WeightsHash.sha256();
-        digest.update((options.seed() + "\0" + prompt).getBytes(StandardCharsets.UTF_8));
-        return ByteBuffer.wrap(digest.digest()).getLong();
+        return Sha256.seed(options.seed(), prompt);
     }
 
     private Session newSession() {

@@ -1,13 +1,11 @@
 package io.stave.llm.local;
 
+import io.stave.Sha256;
 import io.stave.BadInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +27,7 @@ final class WeightsHash {
             if (!Files.isDirectory(path)) {
                 return file(path);
             }
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.newDigest();
             List<Path> files;
             try (Stream<Path> list = Files.list(path)) {
                 files = list.filter(Files::isRegularFile).sorted().toList();
@@ -37,7 +35,7 @@ final class WeightsHash {
             for (Path file : files) {
                 digest.update((file.getFileName() + "\n" + file(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         } catch (IOException e) {
             throw new BadInputException(path + ": cannot read the model to hash it: " + e.getMessage(), e);
         }
@@ -49,23 +47,8 @@ final class WeightsHash {
         if (known != null) {
             return known;
         }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        String hex = HexFormat.of().formatHex(digest.digest());
+        String hex = Sha256.of(file);
         KNOWN.put(key, hex);
         return hex;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

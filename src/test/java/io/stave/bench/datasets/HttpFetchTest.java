@@ -1,5 +1,6 @@
 package io.stave.bench.datasets;
 
+import io.stave.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
