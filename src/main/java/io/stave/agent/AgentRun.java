@@ -8,7 +8,7 @@ import io.stave.bench.Suite;
 import io.stave.bench.ToolCatalog;
 import io.stave.bench.py.Json;
 import io.stave.llm.Backend;
-import io.stave.store.AtomicFiles;
+import io.stave.AtomicFiles;
 import io.stave.store.CanonicalJson;
 import io.stave.store.Secrets;
 import io.stave.tools.Executor;

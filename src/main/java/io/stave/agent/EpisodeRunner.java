@@ -12,7 +12,7 @@ import io.stave.bench.schema.FunctionSet;
 import io.stave.bench.schema.SchemaOptions;
 import io.stave.llm.Backend;
 import io.stave.llm.ChatRequest;
-import io.stave.store.AtomicFiles;
+import io.stave.AtomicFiles;
 import io.stave.tools.ActionDispatcher;
 import io.stave.tools.Executor;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.Suite;
 import io.stave.bench.py.Json;
-import io.stave.store.AtomicFiles;
+import io.stave.AtomicFiles;
 import io.stave.store.CanonicalJson;
 import io.stave.store.Secrets;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.stave.BadInputException;
 import io.stave.buckets.Presets;
 import io.stave.decoder.ModelSpec;
 import io.stave.decoder.model.Model;
-import io.stave.experiments.AtomicFiles;
+import io.stave.AtomicFiles;
 import io.stave.experiments.KvRetrieval;
 import io.stave.experiments.KvRetrievalReport;
 import java.io.PrintWriter;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.BadInputException;
 import io.stave.bench.py.Json;
-import io.stave.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +44,5 @@ public final class EvalFiles {
             throw BadInputException.at(file, "$", "a JSON object keyed by query id");
         }
         return (ObjectNode) node;
-    }
-
-    /** Writes a temporary file beside the target and renames it, so a reader never sees half a file. */
-    public static void writeAtomically(Path file, String text) {
-        AtomicFiles.writeString(file, text);
     }
 }

@@ -1,5 +1,6 @@
 package io.stave.experiments;
 
+import io.stave.AtomicFiles;
 import io.stave.BadInputException;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;

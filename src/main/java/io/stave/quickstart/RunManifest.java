@@ -3,7 +3,7 @@ package io.stave.quickstart;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.py.PyJson;
 import io.stave.eval.EvalFiles;
-import io.stave.store.AtomicFiles;
+import io.stave.AtomicFiles;
 import java.nio.file.Path;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stave.BadInputException;
 import io.stave.bench.py.Json;
 import io.stave.bench.py.PyJson;
-import io.stave.store.AtomicFiles;
+import io.stave.AtomicFiles;
 import io.stave.store.Provenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;

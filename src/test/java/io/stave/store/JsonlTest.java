@@ -1,5 +1,6 @@
 package io.stave.store;
 
+import io.stave.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

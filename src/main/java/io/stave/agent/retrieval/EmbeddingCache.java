@@ -1,5 +1,6 @@
 package io.stave.agent.retrieval;
 
+import io.stave.AtomicFiles;
 import io.stave.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -8,10 +9,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,20 +102,12 @@ public final class EmbeddingCache {
                         }
                     }
                 }
-                move(tmp, file);
+                AtomicFiles.move(tmp, file);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing embedding cache " + file, e);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.stave.bench.datasets;
 
+import io.stave.AtomicFiles;
 import io.stave.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Brings one pinned file to its place on disk: skipped when already there with the right hash,
@@ -87,11 +86,7 @@ public final class Fetcher {
 
     private static void moveAtomically(Path from, Path to) {
         try {
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.move(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rename " + from + " to " + to, e);
         }

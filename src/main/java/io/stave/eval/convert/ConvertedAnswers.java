@@ -1,9 +1,9 @@
 package io.stave.eval.convert;
 
+import io.stave.AtomicFiles;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.bench.py.PyJson;
-import io.stave.eval.EvalFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public record ConvertedAnswers(Map<String, ObjectNode> answers, List<String> fro
 
     /** Writes the converted file and, beside it, {@code <name>.provenance.json}. */
     public void write(Path out, Layout layout, String method, long seed, boolean pythonCompatible) {
-        EvalFiles.writeAtomically(out, render(layout));
+        AtomicFiles.writeString(out, render(layout));
         ObjectNode provenance = JsonNodeFactory.instance.objectNode();
         provenance.put("method", method);
         provenance.put("randomness", pythonCompatible ? "python-random-42-name-order" : "seeded-per-query");
@@ -40,7 +40,7 @@ public record ConvertedAnswers(Map<String, ObjectNode> answers, List<String> fro
         provenance.put("converted", answers.size());
         provenance.set("from_invalid_data", JsonNodeFactory.instance.arrayNode().addAll(
                 fromInvalid.stream().map(JsonNodeFactory.instance::textNode).toList()));
-        EvalFiles.writeAtomically(out.resolveSibling(out.getFileName() + ".provenance.json"),
+        AtomicFiles.writeString(out.resolveSibling(out.getFileName() + ".provenance.json"),
                 PyJson.dumpsIndent(provenance, 2));
     }
 }

@@ -1,5 +1,6 @@
 package io.stave.eval.passrate;
 
+import io.stave.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.BadInputException;
@@ -55,8 +56,8 @@ public final class PassRateFiles {
      * CSV's tie-breaking coin of v2 labels.
      */
     public static void write(Path dir, GroupPassRate result, long seed, String judgeId) {
-        EvalFiles.writeAtomically(jsonFile(dir, result.group(), result.model()), renderJson(result));
-        EvalFiles.writeAtomically(csvFile(dir, result.group(), result.model()), renderCsv(result, seed));
+        AtomicFiles.writeString(jsonFile(dir, result.group(), result.model()), renderJson(result));
+        AtomicFiles.writeString(csvFile(dir, result.group(), result.model()), renderCsv(result, seed));
         ObjectNode provenance = Json.NODES.objectNode();
         provenance.put("rule", result.rule().cliName());
         provenance.put("judge", judgeId);
@@ -68,7 +69,7 @@ public final class PassRateFiles {
         provenance.put("test_set", result.testSetSize());
         var notJudged = provenance.putArray("not_judged");
         result.notJudged().forEach(notJudged::add);
-        EvalFiles.writeAtomically(provenanceFile(dir, result.group(), result.model()), PyJson.dumpsIndent(provenance, 2));
+        AtomicFiles.writeString(provenanceFile(dir, result.group(), result.model()), PyJson.dumpsIndent(provenance, 2));
     }
 
     public static String renderJson(GroupPassRate result) {

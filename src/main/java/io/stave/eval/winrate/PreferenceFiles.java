@@ -1,5 +1,6 @@
 package io.stave.eval.winrate;
 
+import io.stave.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stave.BadInputException;
@@ -37,8 +38,8 @@ public final class PreferenceFiles {
     }
 
     public static void write(Path dir, GroupPreference result, ObjectNode referenceAnswers, ObjectNode candidateAnswers) {
-        EvalFiles.writeAtomically(jsonFile(dir, result.group(), result.reference(), result.candidate()), renderJson(result));
-        EvalFiles.writeAtomically(csvFile(dir, result.group(), result.reference(), result.candidate()),
+        AtomicFiles.writeString(jsonFile(dir, result.group(), result.reference(), result.candidate()), renderJson(result));
+        AtomicFiles.writeString(csvFile(dir, result.group(), result.reference(), result.candidate()),
                 renderCsv(result, referenceAnswers, candidateAnswers));
     }
 

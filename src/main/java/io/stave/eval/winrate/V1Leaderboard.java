@@ -3,7 +3,7 @@ package io.stave.eval.winrate;
 import io.stave.BadInputException;
 import io.stave.bench.py.PyFloat;
 import io.stave.eval.Groups;
-import io.stave.store.AtomicFiles;
+import io.stave.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

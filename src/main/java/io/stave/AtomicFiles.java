@@ -1,4 +1,4 @@
-package io.stave.store;
+package io.stave;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,41 +20,49 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    public static void writeString(Path target, String text) {
+    /** Writes {@code text} as UTF-8 and returns {@code target}. */
+    public static Path writeString(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
+        return target;
     }
 
     public static void write(Path target, byte[] bytes) {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temporary = null;
+        // A unique sibling, created with the usual permissions (createTempFile's owner-only ones would stick).
+        Path temporary = absolute.resolveSibling(
+                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            move(temporary, absolute);
             forceFolder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The write already failed; a stray temporary file is harmless.
-                }
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // The write already failed; a stray temporary file is harmless.
             }
+        }
+    }
+
+    /**
+     * Renames a finished temporary file over {@code target}, atomically where the file system
+     * allows it; for writers that stream their temporary file themselves.
+     */
+    public static void move(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
