@@ -79,8 +79,7 @@ public final class AgentRun {
                     + suites.stream().map(s -> s.source().toString()).toList());
         }
         for (Suite suite : suites) {
-            String group = suite.group() != null ? suite.group().fileName()
-                    : suite.source().getFileName().toString().replaceFirst("\\.json$", "");
+            String group = suite.name();
             List<Query> queries = suite.queries().stream()
                     .filter(q -> ids.isEmpty() || ids.contains(q.id()))
                     .sorted(Comparator.comparing(q -> numeric(q.id())))
@@ -164,8 +163,7 @@ public final class AgentRun {
             throws InterruptedException {
         Map<String, Query> queries = new HashMap<>();
         for (Suite suite : options.suites) {
-            String group = suite.group() != null ? suite.group().fileName()
-                    : suite.source().getFileName().toString().replaceFirst("\\.json$", "");
+            String group = suite.name();
             suite.queries().forEach(q -> queries.put(group + "/" + q.id(), q));
         }
         int threads = Math.max(1, options.config.integer("concurrency.episodes"));

@@ -18,6 +18,11 @@ public record Suite(Group group, List<Query> queries, Path source) {
         queries = List.copyOf(queries);
     }
 
+    /** The group's file name ({@code G1_instruction}), or the query file's name without {@code .json}. */
+    public String name() {
+        return group != null ? group.fileName() : source.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
     public Optional<Query> find(String id) {
         return queries.stream().filter(q -> q.id().equals(id)).findFirst();
     }

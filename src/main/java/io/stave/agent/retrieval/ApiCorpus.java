@@ -51,7 +51,7 @@ public record ApiCorpus(List<Api> apis, String description) {
     /** Every API offered to any query of these suites (their {@code api_list} entries). */
     public static ApiCorpus fromSuites(List<Suite> suites) {
         List<Api> apis = suites.stream().flatMap(s -> s.queries().stream()).flatMap(q -> q.apis().stream()).toList();
-        List<String> names = suites.stream().map(ApiCorpus::suiteName).toList();
+        List<String> names = suites.stream().map(Suite::name).toList();
         return of(apis, "suites " + String.join(", ", names));
     }
 
@@ -96,12 +96,6 @@ public record ApiCorpus(List<Api> apis, String description) {
         return Sha256.hex(digest);
     }
 
-    /** The group name of a suite, or its file name for a query file that is not a group. */
-    static String suiteName(Suite suite) {
-        return suite.group() != null
-                ? suite.group().fileName()
-                : suite.source().getFileName().toString().replaceFirst("\\.json$", "");
-    }
 
     private static List<Path> toolFiles(Path root) {
         List<Path> files = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class RetrievalEvaluation {
                 group.add(relevant, ranking, k, inCorpus);
                 all.add(relevant, ranking, k, inCorpus);
             }
-            groups.add(group.scores(ApiCorpus.suiteName(suite)));
+            groups.add(group.scores(suite.name()));
         }
         return new RetrievalReport(retriever.embedder().id(), retriever.corpus().description(),
                 retriever.corpus().size(), k, groups, all.scores("overall"));
