@@ -29,9 +29,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        // A unique sibling, created with the usual permissions (createTempFile's owner-only ones would stick).
-        Path temporary = absolute.resolveSibling(
-                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        Path temporary = temporaryBeside(absolute);
         try {
             Files.createDirectories(folder);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -52,6 +50,17 @@ public final class AtomicFiles {
                 // The write already failed; a stray temporary file is harmless.
             }
         }
+    }
+
+    /**
+     * A fresh name for a temporary file beside {@code target}, for writers that stream their own
+     * content: create it with {@code CREATE_NEW}, so it gets the usual permissions (createTempFile's
+     * owner-only ones would stick to the renamed file), then {@link #move} it over the target.
+     */
+    public static Path temporaryBeside(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling(
+                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.stave.decoder.gguf;
 
+import io.stave.AtomicFiles;
 import io.stave.decoder.tensor.GgmlType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,16 +103,15 @@ public final class GgufWriter {
     public void write(Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Path temp = AtomicFiles.temporaryBeside(target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 GgufOutput out = new GgufOutput(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20));
                 writeTo(out);
                 out.flush();
                 channel.force(false);
             }
-            readableByAll(temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -153,14 +151,6 @@ public final class GgufWriter {
         }
     }
 
-    /** Temporary files are created owner-only; a model file is as readable as any other output. */
-    private static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep its defaults
-        }
-    }
 
     private int alignment() {
         Entry entry = metadata.get("general.alignment");
