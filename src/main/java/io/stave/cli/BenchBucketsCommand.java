@@ -1,7 +1,5 @@
 package io.stave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.buckets.Presets;
 import io.stave.decoder.ModelSpec;
 import io.stave.decoder.model.Model;
@@ -62,7 +60,7 @@ public final class BenchBucketsCommand implements Callable<Integer> {
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(java.util.Map.of(
+            out.println(JsonOutput.pretty(java.util.Map.of(
                     "result", r, "ratio", r.ratio(), "threads", Kernels.threads(), "load_average",
                     List.of(loadBefore, loadAfter), "cores", Runtime.getRuntime().availableProcessors())));
         } else {

@@ -1,7 +1,5 @@
 package io.stave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.decoder.perf.DecodeBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +46,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         DecodeBenchmark.Result r = DecodeBenchmark.run(new DecodeBenchmark.Options(model, batch, workers, promptTokens, steps, kernelsOnly));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            out.println(JsonOutput.pretty(r));
         } else {
             out.println(table(r));
         }

@@ -1,8 +1,6 @@
 package io.stave.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.BadInputException;
 import io.stave.agent.Episode;
 import io.stave.agent.Method;
@@ -90,7 +88,7 @@ public final class BenchReuseCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of(
+            out.println(JsonOutput.pretty(Map.of(
                     "result", r, "prefilled_per_distinct", r.prefilledPerDistinct(),
                     "recomputed_per_distinct", r.recomputedPerDistinct())));
         } else {

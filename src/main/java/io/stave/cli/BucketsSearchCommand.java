@@ -1,7 +1,5 @@
 package io.stave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.BadInputException;
 import io.stave.buckets.BaseSearch;
 import io.stave.buckets.BaseSearch.Candidate;
@@ -104,7 +102,7 @@ public final class BucketsSearchCommand implements Callable<Integer> {
         SearchResult result = new BaseSearch(settings).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result)));
+            out.println(JsonOutput.pretty(json(result)));
         } else {
             printText(out, settings, result);
         }

@@ -1,7 +1,5 @@
 package io.stave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.BadInputException;
 import io.stave.buckets.Envelope;
 import io.stave.buckets.EnvelopeRule;
@@ -156,7 +154,7 @@ public final class BucketsWaveformCommand implements Callable<Integer> {
         if (plot != null) {
             root.put("plot", plot.toString());
         }
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        return JsonOutput.pretty(root);
     }
 
     private static String joined(List<Integer> values) {

@@ -1,7 +1,5 @@
 package io.stave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.BadInputException;
 import io.stave.buckets.Presets;
 import io.stave.decoder.ModelSpec;
@@ -96,7 +94,7 @@ public final class KvRetrievalCommand implements Callable<Integer> {
                 err.flush();
             });
             String table = KvRetrievalReport.table(result);
-            String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result));
+            String jsonText = JsonOutput.pretty(json(result));
             if (out != null) {
                 AtomicFiles.write(out.resolve("kv-retrieval.md"), table.getBytes(StandardCharsets.UTF_8));
                 AtomicFiles.write(out.resolve("kv-retrieval.json"), jsonText.getBytes(StandardCharsets.UTF_8));

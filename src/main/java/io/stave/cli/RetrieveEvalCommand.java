@@ -1,8 +1,5 @@
 package io.stave.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stave.BadInputException;
 import io.stave.agent.retrieval.ApiRetriever;
 import io.stave.agent.retrieval.GroupScores;
@@ -10,7 +7,6 @@ import io.stave.agent.retrieval.RetrievalEvaluation;
 import io.stave.agent.retrieval.RetrievalReport;
 import io.stave.bench.Suite;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +78,7 @@ final class RetrieveEvalCommand implements Callable<Integer> {
         root.put("k", report.k());
         root.put("groups", report.groups().stream().map(RetrieveEvalCommand::json).toList());
         root.put("overall", json(report.overall()));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.pretty(root);
     }
 
     private static Map<String, Object> json(GroupScores scores) {
