@@ -3,6 +3,7 @@ package io.stave.bench;
 import io.stave.BadInputException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -37,29 +38,32 @@ public enum Group {
 
     /** True for a group name or paper alias (case-insensitive; a trailing dot as in "I1-Inst." is allowed). */
     public static boolean isName(String text) {
-        return find(text) != null;
+        return find(text).isPresent();
     }
 
     /** The group named by its file name or its paper alias. */
     public static Group parse(String text) {
-        Group group = find(text);
-        if (group == null) {
-            throw new BadInputException("suite '" + text + "': expected one of " + names());
-        }
-        return group;
+        return find(text).orElseThrow(() -> new BadInputException("suite '" + text + "': expected one of " + names()));
     }
 
     public static List<String> names() {
         return Arrays.stream(values()).flatMap(g -> Stream.of(g.fileName, g.label)).toList();
     }
 
-    private static Group find(String text) {
-        String name = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    /** The group a name stands for: file name or paper label, any case, with or without a final dot. */
+    public static Optional<Group> find(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String name = text.strip();
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
         for (Group group : values()) {
             if (group.fileName.equalsIgnoreCase(name) || group.label.equalsIgnoreCase(name)) {
-                return group;
+                return Optional.of(group);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

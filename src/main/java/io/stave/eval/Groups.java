@@ -1,13 +1,14 @@
 package io.stave.eval;
 
+import io.stave.bench.Group;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The six test groups in the evaluators' order (§0.4). */
+/** The six test groups' file names in the evaluators' order (§0.4). */
 public final class Groups {
 
-    public static final List<String> ALL = List.of(
-            "G1_instruction", "G1_category", "G1_tool", "G2_instruction", "G2_category", "G3_instruction");
+    public static final List<String> ALL = Arrays.stream(Group.values()).map(Group::fileName).toList();
 
     private Groups() {}
 

@@ -1,7 +1,8 @@
 package io.stave.report;
 
 import io.stave.BadInputException;
-import java.util.Locale;
+import io.stave.bench.Group;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -9,32 +10,30 @@ import java.util.Optional;
  * I2-Cat, I3-Inst), with their file names and table labels (spec/toolbench.md §0.4).
  */
 public enum PaperGroup {
-    G1_INSTRUCTION("G1_instruction", "I1-Inst"),
-    G1_TOOL("G1_tool", "I1-Tool"),
-    G1_CATEGORY("G1_category", "I1-Cat"),
-    G2_INSTRUCTION("G2_instruction", "I2-Inst"),
-    G2_CATEGORY("G2_category", "I2-Cat"),
-    G3_INSTRUCTION("G3_instruction", "I3-Inst");
+    G1_INSTRUCTION(Group.G1_INSTRUCTION),
+    G1_TOOL(Group.G1_TOOL),
+    G1_CATEGORY(Group.G1_CATEGORY),
+    G2_INSTRUCTION(Group.G2_INSTRUCTION),
+    G2_CATEGORY(Group.G2_CATEGORY),
+    G3_INSTRUCTION(Group.G3_INSTRUCTION);
 
     /** The key of the Average column in the published file. */
     public static final String AVERAGE_KEY = "Avg";
 
-    private final String key;
-    private final String label;
+    private final Group group;
 
-    PaperGroup(String key, String label) {
-        this.key = key;
-        this.label = label;
+    PaperGroup(Group group) {
+        this.group = group;
     }
 
     /** The group file name ({@code G1_instruction}), used in answers and result keys. */
     public String key() {
-        return key;
+        return group.fileName();
     }
 
     /** The paper's column label ({@code I1-Inst}), the group key of the published file. */
     public String label() {
-        return label;
+        return group.label();
     }
 
     /**
@@ -42,19 +41,7 @@ public enum PaperGroup {
      * without its final dot ({@code I1-Inst}, {@code I1-Inst.}, {@code I1-Tool.}), any case.
      */
     public static Optional<PaperGroup> find(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
-        if (wanted.endsWith(".")) {
-            wanted = wanted.substring(0, wanted.length() - 1);
-        }
-        for (PaperGroup group : values()) {
-            if (group.key.toLowerCase(Locale.ROOT).equals(wanted) || group.label.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Optional.of(group);
-            }
-        }
-        return Optional.empty();
+        return Group.find(name).flatMap(g -> Arrays.stream(values()).filter(p -> p.group == g).findFirst());
     }
 
     public static PaperGroup of(String name) {
