@@ -143,7 +143,8 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
         }
     }
 
-    private void vectorRows(float[] x, float[] y, int batch, int start, int end, float[] w) {
+    /** Output rows {@code [start, end)} with the vector kernels; {@code w} is the scratch row unless fused. */
+    void vectorRows(float[] x, float[] y, int batch, int start, int end, float[] w) {
         if (w == null && batch > 4) {
             tiledRows(x, y, batch, start, end);
             return;

@@ -6,14 +6,24 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
-/** Q8_0: blocks of 32 weights, {@code half d; i8 qs[32]}, y = qs[j]·d (spec/decoder.md §6). */
-final class Q8_0Matrix extends BlockMatrix {
+/**
+ * Q8_0: blocks of 32 weights, {@code half d; i8 qs[32]}, y = qs[j]·d (spec/decoder.md §6).
+ *
+ * <p>A block widens into {@link #PARTS} float vectors, each from its own load of L bytes; the
+ * kernels are written out in full, without helper methods (see {@link GroupedMatrix}).
+ */
+final class Q8_0Matrix extends GroupedMatrix {
 
     private static final int BLOCK = 32;
     private static final int BLOCK_BYTES = 34;
     /** Float vectors per block: the 32 bytes widen into this many parts. */
     private static final int PARTS = BLOCK / L;
+    /** The bytes loaded for one part: L of them, or 8 (the narrowest byte vector) holding two parts. */
+    private static final VectorSpecies<Byte> QS = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, L * Byte.SIZE)));
+    private static final int PARTS_PER_LOAD = QS.length() / L;
 
     Q8_0Matrix(MemorySegment data, int rows, int cols) {
         super(GgmlType.Q8_0, data, rows, cols);
@@ -28,89 +38,140 @@ final class Q8_0Matrix extends BlockMatrix {
     }
 
     @Override
-    boolean fused() {
-        return true;
-    }
-
-    // Even and odd parts go to separate accumulators, so two FMA chains run in parallel instead
-    // of one chain of PARTS dependent FMAs per block.
-
-    @Override
-    float dot1(long row, float[] w, float[] x, int xOffset) {
-        FloatVector even = FloatVector.zero(F);
-        FloatVector odd = even;
-        for (int k = 0; k < blocksPerRow; k++) {
-            long block = row + (long) k * BLOCK_BYTES;
-            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
-            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, data, block + 2, ByteOrder.LITTLE_ENDIAN);
-            int xj = xOffset + k * BLOCK;
-            for (int p = 0; p < PARTS; p += 2) {
-                FloatVector v0 = ((FloatVector) q.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                FloatVector v1 = ((FloatVector) q.convertShape(VectorOperators.B2F, F, p + 1)).mul(d);
-                even = v0.fma(FloatVector.fromArray(F, x, xj + p * L), even);
-                odd = v1.fma(FloatVector.fromArray(F, x, xj + (p + 1) * L), odd);
+    void dot1Rows(float[] x, int start, int end, float[] acc) {
+        int pairs = (end - start + 1) >> 1;
+        for (int i = 0; i < pairs; i++) {
+            boolean twin = start + i + pairs >= end;
+            long row0 = (long) (start + i) * rowBytes;
+            long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
+            FloatVector a = FloatVector.zero(F);
+            FloatVector c = a;
+            for (int k = 0; k < blocksPerRow; k++) {
+                long block0 = row0 + (long) k * BLOCK_BYTES;
+                long block1 = row1 + (long) k * BLOCK_BYTES;
+                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
+                for (int p = 0; p < PARTS; p++) {
+                    long q = 2 + (long) (p / PARTS_PER_LOAD) * QS.length();
+                    FloatVector v = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block0 + q, ByteOrder.LITTLE_ENDIAN)
+                            .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d0);
+                    FloatVector u = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block1 + q, ByteOrder.LITTLE_ENDIAN)
+                            .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d1);
+                    FloatVector xv = FloatVector.fromArray(F, x, k * BLOCK + p * L);
+                    a = v.fma(xv, a);
+                    c = u.fma(xv, c);
+                }
             }
+            a.intoArray(acc, i * L);
+            c.intoArray(acc, (twin ? end - start : i + pairs) * L);
         }
-        return Kernels.sumLanes(even.add(odd));
-    }
-
-    @Override
-    void dot4(long row, float[] w, float[] x, int x0, int x1, int x2, int x3, float[] y, int yIndex, int n) {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector b2 = a0;
-        FloatVector b3 = a0;
-        for (int k = 0; k < blocksPerRow; k++) {
-            long block = row + (long) k * BLOCK_BYTES;
-            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
-            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, data, block + 2, ByteOrder.LITTLE_ENDIAN);
-            int j = k * BLOCK;
-            for (int p = 0; p < PARTS; p += 2) {
-                FloatVector v = ((FloatVector) q.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                int jp = j + p * L;
-                a0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), a0);
-                a1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), a1);
-                a2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), a2);
-                a3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), a3);
-                v = ((FloatVector) q.convertShape(VectorOperators.B2F, F, p + 1)).mul(d);
-                jp += L;
-                b0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), b0);
-                b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
-                b2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), b2);
-                b3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), b3);
-            }
-        }
-        store4(y, yIndex, n, Kernels.sumLanes(a0.add(b0)), Kernels.sumLanes(a1.add(b1)),
-                Kernels.sumLanes(a2.add(b2)), Kernels.sumLanes(a3.add(b3)));
     }
 
     @Override
-    void dot2(long row, float[] w, float[] x, int x0, int x1, float[] y, int yIndex) {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        for (int k = 0; k < blocksPerRow; k++) {
-            long block = row + (long) k * BLOCK_BYTES;
-            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
-            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, data, block + 2, ByteOrder.LITTLE_ENDIAN);
-            int j = k * BLOCK;
-            for (int p = 0; p < PARTS; p += 2) {
-                FloatVector v = ((FloatVector) q.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                int jp = j + p * L;
-                a0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), a0);
-                a1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), a1);
-                v = ((FloatVector) q.convertShape(VectorOperators.B2F, F, p + 1)).mul(d);
-                jp += L;
-                b0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), b0);
-                b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
+    void dot6Rows(float[] x, int x0, int x1, int x2, int x3, int x4, int x5, int start, int end, float[] acc) {
+        int pairs = (end - start + 1) >> 1;
+        for (int i = 0; i < pairs; i++) {
+            boolean twin = start + i + pairs >= end;
+            long row0 = (long) (start + i) * rowBytes;
+            long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            FloatVector a4 = a0;
+            FloatVector a5 = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            FloatVector c2 = a0;
+            FloatVector c3 = a0;
+            FloatVector c4 = a0;
+            FloatVector c5 = a0;
+            for (int k = 0; k < blocksPerRow; k++) {
+                long block0 = row0 + (long) k * BLOCK_BYTES;
+                long block1 = row1 + (long) k * BLOCK_BYTES;
+                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
+                for (int p = 0; p < PARTS; p++) {
+                    long q = 2 + (long) (p / PARTS_PER_LOAD) * QS.length();
+                    FloatVector v = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block0 + q, ByteOrder.LITTLE_ENDIAN)
+                            .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d0);
+                    FloatVector u = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block1 + q, ByteOrder.LITTLE_ENDIAN)
+                            .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d1);
+                    int j = k * BLOCK + p * L;
+                    FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
+                    a0 = v.fma(xv, a0);
+                    c0 = u.fma(xv, c0);
+                    xv = FloatVector.fromArray(F, x, x1 + j);
+                    a1 = v.fma(xv, a1);
+                    c1 = u.fma(xv, c1);
+                    xv = FloatVector.fromArray(F, x, x2 + j);
+                    a2 = v.fma(xv, a2);
+                    c2 = u.fma(xv, c2);
+                    xv = FloatVector.fromArray(F, x, x3 + j);
+                    a3 = v.fma(xv, a3);
+                    c3 = u.fma(xv, c3);
+                    xv = FloatVector.fromArray(F, x, x4 + j);
+                    a4 = v.fma(xv, a4);
+                    c4 = u.fma(xv, c4);
+                    xv = FloatVector.fromArray(F, x, x5 + j);
+                    a5 = v.fma(xv, a5);
+                    c5 = u.fma(xv, c5);
+                }
             }
+            int a = i * ACC_PER_ROW;
+            a0.intoArray(acc, a);
+            a1.intoArray(acc, a + L);
+            a2.intoArray(acc, a + 2 * L);
+            a3.intoArray(acc, a + 3 * L);
+            a4.intoArray(acc, a + 4 * L);
+            a5.intoArray(acc, a + 5 * L);
+            int c = (twin ? end - start : i + pairs) * ACC_PER_ROW;
+            c0.intoArray(acc, c);
+            c1.intoArray(acc, c + L);
+            c2.intoArray(acc, c + 2 * L);
+            c3.intoArray(acc, c + 3 * L);
+            c4.intoArray(acc, c + 4 * L);
+            c5.intoArray(acc, c + 5 * L);
         }
-        y[yIndex] = Kernels.sumLanes(a0.add(b0));
-        y[yIndex + rows] = Kernels.sumLanes(a1.add(b1));
+    }
+
+    @Override
+    void dot2Rows(float[] x, int x0, int x1, int start, int end, float[] acc) {
+        int pairs = (end - start + 1) >> 1;
+        for (int i = 0; i < pairs; i++) {
+            boolean twin = start + i + pairs >= end;
+            long row0 = (long) (start + i) * rowBytes;
+            long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            for (int k = 0; k < blocksPerRow; k++) {
+                long block0 = row0 + (long) k * BLOCK_BYTES;
+                long block1 = row1 + (long) k * BLOCK_BYTES;
+                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
+                for (int p = 0; p < PARTS; p++) {
+                    long q = 2 + (long) (p / PARTS_PER_LOAD) * QS.length();
+                    FloatVector v = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block0 + q, ByteOrder.LITTLE_ENDIAN)
+                            .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d0);
+                    FloatVector u = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block1 + q, ByteOrder.LITTLE_ENDIAN)
+                            .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d1);
+                    int j = k * BLOCK + p * L;
+                    FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
+                    a0 = v.fma(xv, a0);
+                    c0 = u.fma(xv, c0);
+                    xv = FloatVector.fromArray(F, x, x1 + j);
+                    a1 = v.fma(xv, a1);
+                    c1 = u.fma(xv, c1);
+                }
+            }
+            int a = i * ACC_PER_ROW;
+            a0.intoArray(acc, a);
+            a1.intoArray(acc, a + L);
+            int c = (twin ? end - start : i + pairs) * ACC_PER_ROW;
+            c0.intoArray(acc, c);
+            c1.intoArray(acc, c + L);
+        }
     }
 }

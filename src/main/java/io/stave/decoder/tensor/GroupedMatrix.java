@@ -1,0 +1,109 @@
+package io.stave.decoder.tensor;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * A block type whose fused kernels take weight rows two at a time, each pair meeting one
+ * activation row (decode) or a group of up to six (buckets, prefill) in one pass over its blocks.
+ *
+ * <p>Why two rows: one row's dot product is a single chain of dependent FMAs; two rows give the
+ * FMA unit independent chains, and in a group each activation load serves both rows. The rows of a
+ * pair lie half a tile apart ({@link #ROW_TILE}), so the pair reads two long sequential streams,
+ * which the hardware prefetcher follows; adjacent rows would break both streams at every row.
+ *
+ * <p>Every kernel sums a (weight row, activation row) pair into one vector accumulator, part after
+ * part and block after block, and its lanes are added here in the fixed order of
+ * {@link Kernels#sumLanes(FloatVector)}: a dot product has the same bits in any batch and any
+ * kernel. The kernels hold their row loops and call nothing, so each compiles as one unit with
+ * exact vector types that the JIT does not inline into callers: inlined into a large caller, or
+ * with a lane sum compiled apart, the Vector API can fall back to its allocating Java code, which
+ * runs ten times slower.
+ */
+abstract class GroupedMatrix extends BlockMatrix {
+
+    /** Weight rows per tile: 64 Q8_0 rows of 2048 columns are 139 KB, which stay in L2 while groups pass. */
+    static final int ROW_TILE = 64;
+    /** Accumulator floats per weight row: a vector for each of six activation rows. */
+    static final int ACC_PER_ROW = 6 * L;
+
+    private static final ThreadLocal<float[]> ACCUMULATORS = ThreadLocal.withInitial(() -> new float[0]);
+
+    GroupedMatrix(GgmlType type, MemorySegment data, int rows, int cols) {
+        super(type, data, rows, cols);
+    }
+
+    @Override
+    final boolean fused() {
+        return true;
+    }
+
+    /**
+     * The accumulators of {@code W·x} for weight rows {@code [start, end)} and one activation row:
+     * row o's vector goes to {@code acc[(o − start)·L…]}. An odd count pairs the last row with
+     * itself and puts the twin at {@code acc[(end − start)·L…]}.
+     */
+    abstract void dot1Rows(float[] x, int start, int end, float[] acc);
+
+    /**
+     * The accumulators of weight rows {@code [start, end)} times the activation rows at element
+     * offsets {@code x0…x5}: row o's vector for activation row i goes to
+     * {@code acc[(o − start)·ACC_PER_ROW + i·L…]}; a twin as in {@link #dot1Rows}.
+     */
+    abstract void dot6Rows(float[] x, int x0, int x1, int x2, int x3, int x4, int x5, int start, int end, float[] acc);
+
+    /** {@link #dot6Rows} for two activation rows. */
+    abstract void dot2Rows(float[] x, int x0, int x1, int start, int end, float[] acc);
+
+    @Override
+    final void vectorRows(float[] x, float[] y, int batch, int start, int end, float[] w) {
+        float[] acc = accumulators();
+        for (int t0 = start; t0 < end; t0 += ROW_TILE) {
+            int t1 = Math.min(end, t0 + ROW_TILE);
+            if (batch == 1) {
+                dot1Rows(x, t0, t1, acc);
+                for (int o = t0; o < t1; o++) {
+                    FloatVector v = FloatVector.fromArray(F, acc, (o - t0) * L);
+                    for (int half = L >> 1; half > 0; half >>= 1) {
+                        v = v.add(v.slice(half));
+                    }
+                    y[o] = v.lane(0);
+                }
+                continue;
+            }
+            for (int b = 0; b < batch; ) {
+                // Six rows at a time; three to five pad to six and one pads to two by repeating
+                // their last row, whose duplicate sums are dropped.
+                int n = Math.min(6, batch - b);
+                int x0 = b * cols;
+                int last = (b + n - 1) * cols;
+                if (n >= 3) {
+                    dot6Rows(x, x0, x0 + cols, x0 + 2 * cols, Math.min(x0 + 3 * cols, last),
+                            Math.min(x0 + 4 * cols, last), last, t0, t1, acc);
+                } else {
+                    dot2Rows(x, x0, last, t0, t1, acc);
+                }
+                for (int o = t0; o < t1; o++) {
+                    for (int i = 0; i < n; i++) {
+                        FloatVector v = FloatVector.fromArray(F, acc, (o - t0) * ACC_PER_ROW + i * L);
+                        for (int half = L >> 1; half > 0; half >>= 1) {
+                            v = v.add(v.slice(half));
+                        }
+                        y[(b + i) * rows + o] = v.lane(0);
+                    }
+                }
+                b += n;
+            }
+        }
+    }
+
+    /** The calling thread's accumulators: a tile and its spare twin slot, six vectors a row. */
+    private static float[] accumulators() {
+        float[] buffer = ACCUMULATORS.get();
+        if (buffer.length < (ROW_TILE + 1) * ACC_PER_ROW) {
+            buffer = new float[(ROW_TILE + 1) * ACC_PER_ROW];
+            ACCUMULATORS.set(buffer);
+        }
+        return buffer;
+    }
+}
