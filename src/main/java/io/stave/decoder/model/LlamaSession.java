@@ -1,9 +1,9 @@
 package io.stave.decoder.model;
 
 import io.stave.decoder.tensor.Kernels;
+import io.stave.decoder.tensor.RangeTask;
 import io.stave.decoder.tensor.WeightMatrix;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * The batch-first forward pass (spec/decoder.md §2.2, §9.1). Activations are row-major matrices
@@ -43,6 +43,11 @@ final class LlamaSession implements Session {
     private final float[] classified;
     private final float[][] logits;
     private final int[] single = new int[1];
+    /** The parallel steps of a forward pass, built once so that no step allocates. */
+    private final RangeTask attendTask = this::attendItems;
+    private final RangeTask swiGluTask = this::swiGluItems;
+    private int attendLayer;
+    private int attendCount;
     private int position;
     private boolean hasLogits;
 
@@ -198,7 +203,7 @@ final class LlamaSession implements Session {
             rmsNorm(x, layer.ffnNorm(), xb, rows);
             layer.w1().matmul(xb, gate, rows);
             layer.w3().matmul(xb, up, rows);
-            swiGlu(gate, up, rows * c.hiddenDim());
+            swiGlu(rows * c.hiddenDim());
             layer.w2().matmul(gate, xb, rows);
             add(x, xb, rows * dim);
         }
@@ -230,14 +235,19 @@ final class LlamaSession implements Session {
         Arrays.fill(attention, 0, rows * dim, 0f);
         int items = rows * kvHeads;
         long work = (long) items * (position + count) * d * c.groupSize();
-        if (work < PARALLEL_WORK || Kernels.threads() == 1) {
-            // Small steps, and runs limited to one thread (stave.threads=1), stay on the caller:
-            // no lambda, no stream, nothing allocated.
-            for (int i = 0; i < items; i++) {
-                attendItem(i, layer, count);
-            }
+        attendLayer = layer;
+        attendCount = count;
+        if (work < PARALLEL_WORK) {
+            attendItems(0, items);
         } else {
-            IntStream.range(0, items).parallel().forEach(i -> attendItem(i, layer, count));
+            Kernels.parallel(items, 1, attendTask);
+        }
+    }
+
+    /** Work items [start, end) of {@link #attend}, for the layer and token count it set. */
+    private void attendItems(int start, int end) {
+        for (int i = start; i < end; i++) {
+            attendItem(i, attendLayer, attendCount);
         }
     }
 
@@ -256,6 +266,8 @@ final class LlamaSession implements Session {
 
     /** Below this many multiply-adds, attention runs on the calling thread. */
     private static final long PARALLEL_WORK = 1 << 18;
+    /** Elements of SwiGLU per parallel range (about 20 µs of Math.exp). */
+    private static final int SWIGLU_CHUNK = 2048;
 
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -283,13 +295,26 @@ final class LlamaSession implements Session {
         }
     }
 
+    /** gate ← SiLU(gate) ⊙ up over the first {@code n} elements, split over the kernel threads. */
+    private void swiGlu(int n) {
+        if (n < SWIGLU_CHUNK) {
+            swiGlu(gate, up, 0, n);
+        } else {
+            Kernels.parallel(n, SWIGLU_CHUNK, swiGluTask);
+        }
+    }
+
+    private void swiGluItems(int start, int end) {
+        swiGlu(gate, up, start, end);
+    }
+
     /**
-     * gate ← SiLU(gate) ⊙ up. Scalar Math.exp on purpose: the Vector API's EXP rounds differently in
-     * interpreted and compiled code, and a loop that moves to compiled code halfway through would
-     * make identical buckets differ.
+     * gate ← SiLU(gate) ⊙ up on [from, to). Scalar Math.exp on purpose: the Vector API's EXP rounds
+     * differently in interpreted and compiled code, and a loop that moves to compiled code halfway
+     * through would make identical buckets differ.
      */
-    private static void swiGlu(float[] gate, float[] up, int n) {
-        for (int i = 0; i < n; i++) {
+    private static void swiGlu(float[] gate, float[] up, int from, int to) {
+        for (int i = from; i < to; i++) {
             float g = gate[i];
             gate[i] = g / (1f + (float) Math.exp(-g)) * up[i];
         }

@@ -5,12 +5,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed pool that splits the output rows of one matmul into disjoint contiguous chunks, a few per
- * thread, which the calling thread and the workers take in turn from a shared cursor: on a machine
- * shared with other work, a thread that gets less of its core takes fewer chunks instead of
- * holding up the call. Which thread computes a row does not change its bits. Nothing is allocated
- * per call: the task is published through fields and a per-worker ticket, and the workers spin
- * briefly, then park.
+ * A fixed pool that splits the output rows of one matmul (or the items of a {@link RangeTask})
+ * into disjoint contiguous chunks, a few per thread, which the calling thread and the workers take
+ * in turn from a shared cursor: on a machine shared with other work, a thread that gets less of its
+ * core takes fewer chunks instead of holding up the call. Which thread computes a row does not
+ * change its bits. Nothing is allocated per call: the task is published through fields and a
+ * per-worker ticket. Between calls the workers spin for {@link #SPIN_NANOS}, long enough to bridge
+ * the short scalar steps between the matmuls of a forward pass (a parked worker takes tens of
+ * microseconds to wake, 150 times a token), then park.
  */
 final class KernelPool {
 
@@ -22,7 +24,7 @@ final class KernelPool {
         void run(float[] x, float[] y, int batch, boolean scalar, int worker, int start, int end);
     }
 
-    private static final int SPIN_LIMIT = 1 << 12;
+    private static final long SPIN_NANOS = 300_000;
     /** Chunks per thread and call: enough to even out a busy core, few enough to stay cheap. */
     private static final int CHUNKS_PER_THREAD = 4;
     /** Each chunk has at least this many output rows. */
@@ -39,6 +41,7 @@ final class KernelPool {
     private volatile boolean running = true;
     private volatile Thread caller;
     private RowTask task;
+    private RangeTask range;
     private float[] x;
     private float[] y;
     private int batch;
@@ -76,6 +79,24 @@ final class KernelPool {
         this.scalar = scalar;
         this.rows = rows;
         this.chunk = Math.max(MIN_CHUNK_ROWS, (rows + n * CHUNKS_PER_THREAD - 1) / (n * CHUNKS_PER_THREAD));
+        dispatch(n);
+    }
+
+    /** Runs {@code task} over items {@code [0, items)} in chunks of at least {@code minChunk}. */
+    synchronized void run(RangeTask task, int items, int minChunk) {
+        int n = running ? Math.max(1, Math.min(threads, items / Math.max(1, minChunk))) : 1;
+        if (n == 1) {
+            task.run(0, items);
+            return;
+        }
+        this.range = task;
+        this.rows = items;
+        this.chunk = Math.max(minChunk, (items + n * CHUNKS_PER_THREAD - 1) / (n * CHUNKS_PER_THREAD));
+        dispatch(n);
+    }
+
+    /** Hands the published task to {@code n − 1} workers, takes chunks itself, and waits for them. */
+    private void dispatch(int n) {
         cursor.set(0);
         this.failure = null;
         this.caller = Thread.currentThread();
@@ -85,16 +106,17 @@ final class KernelPool {
             LockSupport.unpark(workers[worker - 1]);
         }
         try {
-            runChunks(task, 0);
+            runChunks(0);
         } finally {
             awaitWorkers();
             this.task = null;
+            this.range = null;
             this.x = null;
             this.y = null;
         }
         Throwable thrown = failure;
         if (thrown != null) {
-            throw new IllegalStateException("matmul worker failed: " + thrown, thrown);
+            throw new IllegalStateException("kernel worker failed: " + thrown, thrown);
         }
     }
 
@@ -105,17 +127,23 @@ final class KernelPool {
         }
     }
 
-    /** Takes chunks of output rows from the cursor until none is left. */
-    private void runChunks(RowTask task, int worker) {
+    /** Takes chunks of output rows (or items) from the cursor until none is left. */
+    private void runChunks(int worker) {
+        RangeTask items = range;
         for (int start = cursor.getAndAdd(chunk); start < rows; start = cursor.getAndAdd(chunk)) {
-            task.run(x, y, batch, scalar, worker, start, Math.min(rows, start + chunk));
+            int end = Math.min(rows, start + chunk);
+            if (items != null) {
+                items.run(start, end);
+            } else {
+                task.run(x, y, batch, scalar, worker, start, end);
+            }
         }
     }
 
     private void awaitWorkers() {
-        int spins = 0;
+        long deadline = System.nanoTime() + SPIN_NANOS;
         while (pending.get() > 0) {
-            if (spins++ < SPIN_LIMIT) {
+            if (System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             } else {
                 LockSupport.park(this);
@@ -126,9 +154,9 @@ final class KernelPool {
     private void work(int worker) {
         int seen = 0;
         while (running) {
-            int spins = 0;
+            long deadline = System.nanoTime() + SPIN_NANOS;
             while (tickets.get(worker) == seen && running) {
-                if (spins++ < SPIN_LIMIT) {
+                if (System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
@@ -139,7 +167,7 @@ final class KernelPool {
             }
             seen = tickets.get(worker);
             try {
-                runChunks(task, worker);
+                runChunks(worker);
             } catch (Throwable t) {
                 failure = t;
             }

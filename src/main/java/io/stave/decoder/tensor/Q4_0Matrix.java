@@ -10,13 +10,18 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Q4_0: blocks of 32 weights, {@code half d; u8 qs[16]}; the low nibbles are elements 0–15, the
  * high nibbles 16–31, each (q − 8)·d (spec/decoder.md §6).
+ *
+ * <p>The 16 bytes of a block load once; the high nibbles come from a 16-bit shift (x86 has no
+ * byte shift), and each nibble vector widens into {@code 16 / L} float parts. Parts are taken in
+ * element order, low nibbles first. The kernels are written out in full (see {@link GroupedMatrix}).
  */
-final class Q4_0Matrix extends BlockMatrix {
+final class Q4_0Matrix extends GroupedMatrix {
 
     private static final int BLOCK = 32;
     private static final int BLOCK_BYTES = 18;
-    /** Float vectors per 16 nibbles. */
-    private static final int PARTS = 16 / L;
+    /** Float vectors per block, and per 16 nibbles. */
+    private static final int PARTS = BLOCK / L;
+    private static final int NIBBLE_PARTS = 16 / L;
 
     Q4_0Matrix(MemorySegment data, int rows, int cols) {
         super(GgmlType.Q4_0, data, rows, cols);
@@ -33,92 +38,152 @@ final class Q4_0Matrix extends BlockMatrix {
     }
 
     @Override
-    boolean fused() {
-        return true;
+    void dot1Rows(float[] x, int start, int end, float[] acc) {
+        int pairs = (end - start + 1) >> 1;
+        for (int i = 0; i < pairs; i++) {
+            boolean twin = start + i + pairs >= end;
+            long row0 = (long) (start + i) * rowBytes;
+            long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
+            FloatVector a = FloatVector.zero(F);
+            FloatVector c = a;
+            long apart = row1 - row0;
+            int xj = 0;
+            for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
+                long block1 = block0 + apart;
+                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
+                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block0 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block1 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = q0.and((byte) 0x0F).sub((byte) 8);
+                ByteVector lo1 = q1.and((byte) 0x0F).sub((byte) 8);
+                ByteVector hi0 = q0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
+                ByteVector hi1 = q1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
+                for (int p = 0; p < PARTS; p++) {
+                    FloatVector v = ((FloatVector) (p < NIBBLE_PARTS ? lo0 : hi0).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d0);
+                    FloatVector u = ((FloatVector) (p < NIBBLE_PARTS ? lo1 : hi1).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d1);
+                    FloatVector xv = FloatVector.fromArray(F, x, xj + p * L);
+                    a = v.fma(xv, a);
+                    c = u.fma(xv, c);
+                }
+            }
+            a.intoArray(acc, i * L);
+            c.intoArray(acc, (twin ? end - start : i + pairs) * L);
+        }
     }
 
     @Override
-    float dot1(long row, float[] w, float[] x, int xOffset) {
-        FloatVector even = FloatVector.zero(F);
-        FloatVector odd = even;
-        for (int k = 0; k < blocksPerRow; k++) {
-            long block = row + (long) k * BLOCK_BYTES;
-            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
-            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block + 2, ByteOrder.LITTLE_ENDIAN);
-            ByteVector lo = q.and((byte) 0x0F).sub((byte) 8);
-            ByteVector hi = q.lanewise(VectorOperators.LSHR, 4).sub((byte) 8);
-            int xj = xOffset + k * BLOCK;
-            for (int p = 0; p < PARTS; p++) {
-                FloatVector vLo = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                FloatVector vHi = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                even = vLo.fma(FloatVector.fromArray(F, x, xj + p * L), even);
-                odd = vHi.fma(FloatVector.fromArray(F, x, xj + 16 + p * L), odd);
+    void dot6Rows(float[] x, int x0, int x1, int x2, int x3, int x4, int x5, int start, int end, float[] acc) {
+        int pairs = (end - start + 1) >> 1;
+        for (int i = 0; i < pairs; i++) {
+            boolean twin = start + i + pairs >= end;
+            long row0 = (long) (start + i) * rowBytes;
+            long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            FloatVector a4 = a0;
+            FloatVector a5 = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            FloatVector c2 = a0;
+            FloatVector c3 = a0;
+            FloatVector c4 = a0;
+            FloatVector c5 = a0;
+            long apart = row1 - row0;
+            int xj = 0;
+            for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
+                long block1 = block0 + apart;
+                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
+                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block0 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block1 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = q0.and((byte) 0x0F).sub((byte) 8);
+                ByteVector lo1 = q1.and((byte) 0x0F).sub((byte) 8);
+                ByteVector hi0 = q0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
+                ByteVector hi1 = q1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
+                for (int p = 0; p < PARTS; p++) {
+                    FloatVector v = ((FloatVector) (p < NIBBLE_PARTS ? lo0 : hi0).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d0);
+                    FloatVector u = ((FloatVector) (p < NIBBLE_PARTS ? lo1 : hi1).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d1);
+                    int j = xj + p * L;
+                    FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
+                    a0 = v.fma(xv, a0);
+                    c0 = u.fma(xv, c0);
+                    xv = FloatVector.fromArray(F, x, x1 + j);
+                    a1 = v.fma(xv, a1);
+                    c1 = u.fma(xv, c1);
+                    xv = FloatVector.fromArray(F, x, x2 + j);
+                    a2 = v.fma(xv, a2);
+                    c2 = u.fma(xv, c2);
+                    xv = FloatVector.fromArray(F, x, x3 + j);
+                    a3 = v.fma(xv, a3);
+                    c3 = u.fma(xv, c3);
+                    xv = FloatVector.fromArray(F, x, x4 + j);
+                    a4 = v.fma(xv, a4);
+                    c4 = u.fma(xv, c4);
+                    xv = FloatVector.fromArray(F, x, x5 + j);
+                    a5 = v.fma(xv, a5);
+                    c5 = u.fma(xv, c5);
+                }
             }
+            int a = i * ACC_PER_ROW;
+            a0.intoArray(acc, a);
+            a1.intoArray(acc, a + L);
+            a2.intoArray(acc, a + 2 * L);
+            a3.intoArray(acc, a + 3 * L);
+            a4.intoArray(acc, a + 4 * L);
+            a5.intoArray(acc, a + 5 * L);
+            int c = (twin ? end - start : i + pairs) * ACC_PER_ROW;
+            c0.intoArray(acc, c);
+            c1.intoArray(acc, c + L);
+            c2.intoArray(acc, c + 2 * L);
+            c3.intoArray(acc, c + 3 * L);
+            c4.intoArray(acc, c + 4 * L);
+            c5.intoArray(acc, c + 5 * L);
         }
-        return Kernels.sumLanes(even.add(odd));
     }
 
     @Override
-    void dot4(long row, float[] w, float[] x, int x0, int x1, int x2, int x3, float[] y, int yIndex, int n) {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector b2 = a0;
-        FloatVector b3 = a0;
-        for (int k = 0; k < blocksPerRow; k++) {
-            long block = row + (long) k * BLOCK_BYTES;
-            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
-            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block + 2, ByteOrder.LITTLE_ENDIAN);
-            ByteVector lo = q.and((byte) 0x0F).sub((byte) 8);
-            ByteVector hi = q.lanewise(VectorOperators.LSHR, 4).sub((byte) 8);
-            int j = k * BLOCK;
-            for (int p = 0; p < PARTS; p++) {
-                FloatVector v = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                int jp = j + p * L;
-                a0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), a0);
-                a1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), a1);
-                a2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), a2);
-                a3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), a3);
-                v = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                jp += 16;
-                b0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), b0);
-                b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
-                b2 = v.fma(FloatVector.fromArray(F, x, x2 + jp), b2);
-                b3 = v.fma(FloatVector.fromArray(F, x, x3 + jp), b3);
+    void dot2Rows(float[] x, int x0, int x1, int start, int end, float[] acc) {
+        int pairs = (end - start + 1) >> 1;
+        for (int i = 0; i < pairs; i++) {
+            boolean twin = start + i + pairs >= end;
+            long row0 = (long) (start + i) * rowBytes;
+            long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            long apart = row1 - row0;
+            int xj = 0;
+            for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
+                long block1 = block0 + apart;
+                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
+                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block0 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block1 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = q0.and((byte) 0x0F).sub((byte) 8);
+                ByteVector lo1 = q1.and((byte) 0x0F).sub((byte) 8);
+                ByteVector hi0 = q0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
+                ByteVector hi1 = q1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
+                for (int p = 0; p < PARTS; p++) {
+                    FloatVector v = ((FloatVector) (p < NIBBLE_PARTS ? lo0 : hi0).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d0);
+                    FloatVector u = ((FloatVector) (p < NIBBLE_PARTS ? lo1 : hi1).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d1);
+                    int j = xj + p * L;
+                    FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
+                    a0 = v.fma(xv, a0);
+                    c0 = u.fma(xv, c0);
+                    xv = FloatVector.fromArray(F, x, x1 + j);
+                    a1 = v.fma(xv, a1);
+                    c1 = u.fma(xv, c1);
+                }
             }
+            int a = i * ACC_PER_ROW;
+            a0.intoArray(acc, a);
+            a1.intoArray(acc, a + L);
+            int c = (twin ? end - start : i + pairs) * ACC_PER_ROW;
+            c0.intoArray(acc, c);
+            c1.intoArray(acc, c + L);
         }
-        store4(y, yIndex, n, Kernels.sumLanes(a0.add(b0)), Kernels.sumLanes(a1.add(b1)),
-                Kernels.sumLanes(a2.add(b2)), Kernels.sumLanes(a3.add(b3)));
-    }
-
-    @Override
-    void dot2(long row, float[] w, float[] x, int x0, int x1, float[] y, int yIndex) {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        for (int k = 0; k < blocksPerRow; k++) {
-            long block = row + (long) k * BLOCK_BYTES;
-            FloatVector d = FloatVector.broadcast(F, half(data.get(SHORT, block)));
-            ByteVector q = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block + 2, ByteOrder.LITTLE_ENDIAN);
-            ByteVector lo = q.and((byte) 0x0F).sub((byte) 8);
-            ByteVector hi = q.lanewise(VectorOperators.LSHR, 4).sub((byte) 8);
-            int j = k * BLOCK;
-            for (int p = 0; p < PARTS; p++) {
-                FloatVector v = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                int jp = j + p * L;
-                a0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), a0);
-                a1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), a1);
-                v = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, p)).mul(d);
-                jp += 16;
-                b0 = v.fma(FloatVector.fromArray(F, x, x0 + jp), b0);
-                b1 = v.fma(FloatVector.fromArray(F, x, x1 + jp), b1);
-            }
-        }
-        y[yIndex] = Kernels.sumLanes(a0.add(b0));
-        y[yIndex + rows] = Kernels.sumLanes(a1.add(b1));
     }
 }

@@ -46,9 +46,10 @@ final class Q8_0Matrix extends GroupedMatrix {
             long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
             FloatVector a = FloatVector.zero(F);
             FloatVector c = a;
-            for (int k = 0; k < blocksPerRow; k++) {
-                long block0 = row0 + (long) k * BLOCK_BYTES;
-                long block1 = row1 + (long) k * BLOCK_BYTES;
+            long apart = row1 - row0;
+            int xj = 0;
+            for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
+                long block1 = block0 + apart;
                 FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
                 FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
                 for (int p = 0; p < PARTS; p++) {
@@ -57,7 +58,7 @@ final class Q8_0Matrix extends GroupedMatrix {
                             .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d0);
                     FloatVector u = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block1 + q, ByteOrder.LITTLE_ENDIAN)
                             .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d1);
-                    FloatVector xv = FloatVector.fromArray(F, x, k * BLOCK + p * L);
+                    FloatVector xv = FloatVector.fromArray(F, x, xj + p * L);
                     a = v.fma(xv, a);
                     c = u.fma(xv, c);
                 }
@@ -86,9 +87,10 @@ final class Q8_0Matrix extends GroupedMatrix {
             FloatVector c3 = a0;
             FloatVector c4 = a0;
             FloatVector c5 = a0;
-            for (int k = 0; k < blocksPerRow; k++) {
-                long block0 = row0 + (long) k * BLOCK_BYTES;
-                long block1 = row1 + (long) k * BLOCK_BYTES;
+            long apart = row1 - row0;
+            int xj = 0;
+            for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
+                long block1 = block0 + apart;
                 FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
                 FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
                 for (int p = 0; p < PARTS; p++) {
@@ -97,7 +99,7 @@ final class Q8_0Matrix extends GroupedMatrix {
                             .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d0);
                     FloatVector u = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block1 + q, ByteOrder.LITTLE_ENDIAN)
                             .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d1);
-                    int j = k * BLOCK + p * L;
+                    int j = xj + p * L;
                     FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
                     a0 = v.fma(xv, a0);
                     c0 = u.fma(xv, c0);
@@ -146,9 +148,10 @@ final class Q8_0Matrix extends GroupedMatrix {
             FloatVector a1 = a0;
             FloatVector c0 = a0;
             FloatVector c1 = a0;
-            for (int k = 0; k < blocksPerRow; k++) {
-                long block0 = row0 + (long) k * BLOCK_BYTES;
-                long block1 = row1 + (long) k * BLOCK_BYTES;
+            long apart = row1 - row0;
+            int xj = 0;
+            for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
+                long block1 = block0 + apart;
                 FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
                 FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
                 for (int p = 0; p < PARTS; p++) {
@@ -157,7 +160,7 @@ final class Q8_0Matrix extends GroupedMatrix {
                             .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d0);
                     FloatVector u = ((FloatVector) ByteVector.fromMemorySegment(QS, data, block1 + q, ByteOrder.LITTLE_ENDIAN)
                             .convertShape(VectorOperators.B2F, F, p % PARTS_PER_LOAD)).mul(d1);
-                    int j = k * BLOCK + p * L;
+                    int j = xj + p * L;
                     FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
                     a0 = v.fma(xv, a0);
                     c0 = u.fma(xv, c0);

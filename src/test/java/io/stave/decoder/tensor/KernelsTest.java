@@ -74,4 +74,47 @@ class KernelsTest {
         assertThat(Kernels.scalar()).isTrue();
         assertThat(y).containsExactly(reference);
     }
+
+    @Test
+    void parallel_ranges_cover_every_item_once_over_the_kernel_threads() {
+        Kernels.setThreads(2);
+        int[] visits = new int[1000];
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int repeat = 0; repeat < 50; repeat++) {
+            Kernels.parallel(visits.length, 7, (start, end) -> {
+                threads.add(Thread.currentThread().getName());
+                assertThat(end - start).isGreaterThanOrEqualTo(7);
+                for (int i = start; i < end; i++) {
+                    visits[i]++;
+                }
+            });
+        }
+        assertThat(visits).containsOnly(50);
+        assertThat(threads).hasSize(2);
+    }
+
+    @Test
+    void a_job_smaller_than_two_chunks_stays_on_the_calling_thread() {
+        Kernels.setThreads(2);
+        String caller = Thread.currentThread().getName();
+        Kernels.parallel(10, 8, (start, end) -> {
+            assertThat(Thread.currentThread().getName()).isEqualTo(caller);
+            assertThat(start).isZero();
+            assertThat(end).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void the_scalar_lane_sum_adds_in_the_vector_lane_sum_order() {
+        SplittableRandom random = new SplittableRandom(10);
+        int n = Kernels.F_SPECIES.length();
+        for (int repeat = 0; repeat < 200; repeat++) {
+            float[] lanes = new float[n + 3];
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
+            }
+            float vector = Kernels.sumLanes(jdk.incubator.vector.FloatVector.fromArray(Kernels.F_SPECIES, lanes, 3));
+            assertThat(Float.floatToRawIntBits(Kernels.sumLanes(lanes, 3, n))).isEqualTo(Float.floatToRawIntBits(vector));
+        }
+    }
 }
