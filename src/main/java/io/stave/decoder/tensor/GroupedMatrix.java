@@ -60,24 +60,17 @@ abstract class GroupedMatrix extends BlockMatrix {
         float[] acc = accumulators();
         for (int t0 = start; t0 < end; t0 += ROW_TILE) {
             int t1 = Math.min(end, t0 + ROW_TILE);
-            if (batch == 1) {
-                dot1Rows(x, t0, t1, acc);
-                for (int o = t0; o < t1; o++) {
-                    FloatVector v = FloatVector.fromArray(F, acc, (o - t0) * L);
-                    for (int half = L >> 1; half > 0; half >>= 1) {
-                        v = v.add(v.slice(half));
-                    }
-                    y[o] = v.lane(0);
-                }
-                continue;
-            }
             for (int b = 0; b < batch; ) {
-                // Six rows at a time; three to five pad to six and one pads to two by repeating
-                // their last row, whose duplicate sums are dropped.
-                int n = Math.min(6, batch - b);
+                // One row alone; else six at a time, where three to five pad to six and one pads
+                // to two by repeating their last row, whose duplicate sums are dropped.
+                int n = batch == 1 ? 1 : Math.min(6, batch - b);
                 int x0 = b * cols;
                 int last = (b + n - 1) * cols;
-                if (n >= 3) {
+                int stride = ACC_PER_ROW;
+                if (batch == 1) {
+                    dot1Rows(x, t0, t1, acc);
+                    stride = L;
+                } else if (n >= 3) {
                     dot6Rows(x, x0, x0 + cols, x0 + 2 * cols, Math.min(x0 + 3 * cols, last),
                             Math.min(x0 + 4 * cols, last), last, t0, t1, acc);
                 } else {
@@ -85,11 +78,18 @@ abstract class GroupedMatrix extends BlockMatrix {
                 }
                 for (int o = t0; o < t1; o++) {
                     for (int i = 0; i < n; i++) {
-                        FloatVector v = FloatVector.fromArray(F, acc, (o - t0) * ACC_PER_ROW + i * L);
-                        for (int half = L >> 1; half > 0; half >>= 1) {
-                            v = v.add(v.slice(half));
+                        // The lanes add as in Kernels.sumLanes, written out here: the slice
+                        // intrinsic needs a constant origin, and a helper method taking the
+                        // vector is not reliably inlined (compiled apart, it runs as Java code).
+                        FloatVector v = FloatVector.fromArray(F, acc, (o - t0) * stride + i * L);
+                        if (L > 8) {
+                            v = v.add(v.slice(8));
                         }
-                        y[(b + i) * rows + o] = v.lane(0);
+                        if (L > 4) {
+                            v = v.add(v.slice(4));
+                        }
+                        v = v.add(v.slice(2));
+                        y[(b + i) * rows + o] = v.add(v.slice(1)).lane(0);
                     }
                 }
                 b += n;
