@@ -122,9 +122,28 @@ public final class Kernels {
      * greedy decoding bit-reproducible within a process and across runs.
      */
     public static float sumLanes(FloatVector v) {
-        FloatVector zero = FloatVector.zero(v.species());
+        // Constant slice origins: the slice intrinsic needs one, and once this is inlined into a
+        // kernel the length folds and only the live steps remain.
+        int n = v.length();
+        if (n > 16) {
+            return sumWideLanes(v);
+        }
+        if (n > 8) {
+            v = v.add(v.slice(8));
+        }
+        if (n > 4) {
+            v = v.add(v.slice(4));
+        }
+        if (n > 2) {
+            v = v.add(v.slice(2));
+        }
+        return v.add(v.slice(1)).lane(0);
+    }
+
+    /** {@link #sumLanes(FloatVector)} for vectors wider than 512 bits (not on x86). */
+    private static float sumWideLanes(FloatVector v) {
         for (int half = v.length() >> 1; half > 0; half >>= 1) {
-            v = v.add(v.slice(half, zero));
+            v = v.add(v.slice(half));
         }
         return v.lane(0);
     }
@@ -145,10 +164,19 @@ public final class Kernels {
 
     /** {@link #sumLanes(FloatVector)} for double lanes. */
     public static double sumLanes(DoubleVector v) {
-        DoubleVector zero = DoubleVector.zero(v.species());
-        for (int half = v.length() >> 1; half > 0; half >>= 1) {
-            v = v.add(v.slice(half, zero));
+        int n = v.length();
+        if (n > 8) {
+            for (int half = n >> 1; half > 0; half >>= 1) {
+                v = v.add(v.slice(half));
+            }
+            return v.lane(0);
         }
-        return v.lane(0);
+        if (n > 4) {
+            v = v.add(v.slice(4));
+        }
+        if (n > 2) {
+            v = v.add(v.slice(2));
+        }
+        return v.add(v.slice(1)).lane(0);
     }
 }
