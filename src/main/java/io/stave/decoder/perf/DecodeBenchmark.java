@@ -186,7 +186,7 @@ public final class DecodeBenchmark {
             }
             float[] y = new float[rowsNeeded * maxRows];
 
-            // Warm-up: faults the pages in and lets the JIT compile the 1-row and 4-row kernels.
+            // Warm-up: faults the pages in and lets the JIT compile the one-row and grouped kernels.
             step(matrices, x, y, 1);
             step(matrices, x, y, options.batch());
             step(matrices, x, y, 1);

@@ -12,12 +12,13 @@ import jdk.incubator.vector.VectorSpecies;
  * products, in the order llama2.c's {@code matmul} sums) and the weights-outer vector matmul of
  * spec/decoder.md §9.2.
  *
- * <p>The vector matmul takes one weight row at a time and multiplies it into groups of up to four
- * activation rows with four accumulators, so each weight block is decoded once per group and the
- * row is read from memory once per call. A remainder of three rows is padded to four by repeating
- * its last row; two rows have their own kernel, {@link #dot2}. Types with a fused kernel ({@link #dot1}, {@link #dot4} reading the segment directly)
- * override them; the others decode the row into a per-thread scratch buffer with
- * {@link #dequantizeRowVector} and share the float kernels here.
+ * <p>The vector matmul here takes one weight row at a time and multiplies it into groups of up to
+ * four activation rows with four accumulators, so each weight block is decoded once per group and
+ * the row is read from memory once per call. A remainder of three rows is padded to four by
+ * repeating its last row; two rows have their own kernel, {@link #dot2}. F32 reads the segment
+ * directly ({@link #fused}); the K-quants and Q4_1 decode the row into a per-thread scratch buffer
+ * with {@link #dequantizeRowVector} and share the float kernels here. Q8_0 and Q4_0, the types
+ * the speed targets are set for, replace all of it with the paired kernels of {@link GroupedMatrix}.
  */
 abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
 
