@@ -67,7 +67,8 @@ public final class Kernels {
      * Runs {@code task} over items {@code [0, items)} on the matmul threads, in ranges of at least
      * {@code minChunk} items; small jobs stay on the calling thread. Sharing the matmul threads
      * keeps them warm between the matmuls of a forward pass, and keeps a second pool from
-     * competing with them for the cores.
+     * competing with them for the cores. The task must not call matmul or parallel itself: the
+     * pool runs one job at a time, and a nested job would wait for the one that holds it.
      */
     public static void parallel(int items, int minChunk, RangeTask task) {
         pool().run(task, items, minChunk);
