@@ -45,7 +45,7 @@ final class LlamaSession implements Session {
     private final int[] single = new int[1];
     /** The parallel steps of a forward pass, built once so that no step allocates. */
     private final RangeTask attendTask = this::attendItems;
-    private final RangeTask swiGluTask = this::swiGluItems;
+    private final RangeTask swiGluTask = this::swiGluRows;
     private int attendLayer;
     private int attendCount;
     private int position;
@@ -203,7 +203,7 @@ final class LlamaSession implements Session {
             rmsNorm(x, layer.ffnNorm(), xb, rows);
             layer.w1().matmul(xb, gate, rows);
             layer.w3().matmul(xb, up, rows);
-            swiGlu(rows * c.hiddenDim());
+            swiGlu(rows);
             layer.w2().matmul(gate, xb, rows);
             add(x, xb, rows * dim);
         }
@@ -266,8 +266,6 @@ final class LlamaSession implements Session {
 
     /** Below this many multiply-adds, attention runs on the calling thread. */
     private static final long PARALLEL_WORK = 1 << 18;
-    /** Elements of SwiGLU per parallel range (about 20 µs of Math.exp). */
-    private static final int SWIGLU_CHUNK = 2048;
 
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -295,29 +293,13 @@ final class LlamaSession implements Session {
         }
     }
 
-    /** gate ← SiLU(gate) ⊙ up over the first {@code n} elements, split over the kernel threads. */
-    private void swiGlu(int n) {
-        if (n < SWIGLU_CHUNK) {
-            swiGlu(gate, up, 0, n);
-        } else {
-            Kernels.parallel(n, SWIGLU_CHUNK, swiGluTask);
-        }
+    /** gate ← SiLU(gate) ⊙ up for {@code rows} rows, split over the kernel threads. */
+    private void swiGlu(int rows) {
+        Kernels.parallel(rows, 1, swiGluTask);
     }
 
-    private void swiGluItems(int start, int end) {
-        swiGlu(gate, up, start, end);
-    }
-
-    /**
-     * gate ← SiLU(gate) ⊙ up on [from, to). Scalar Math.exp on purpose: the Vector API's EXP rounds
-     * differently in interpreted and compiled code, and a loop that moves to compiled code halfway
-     * through would make identical buckets differ.
-     */
-    private static void swiGlu(float[] gate, float[] up, int from, int to) {
-        for (int i = from; i < to; i++) {
-            float g = gate[i];
-            gate[i] = g / (1f + (float) Math.exp(-g)) * up[i];
-        }
+    private void swiGluRows(int start, int end) {
+        SwiGlu.rows(gate, up, c.hiddenDim(), start, end);
     }
 
     private static void add(float[] x, float[] y, int n) {
