@@ -101,10 +101,12 @@ public final class DecodeBenchmark {
             int context = options.promptTokens() + 2 * options.steps() + 4;
             int[] prompt = new SplittableRandom(1).ints(options.promptTokens(), 3, model.config().vocabSize()).toArray();
             double base = model.config().ropeBase();
-            // Warm-up: a short session of each size compiles the kernels and faults the pages in.
+            // Warm-up: the same prefill and a few steps, so that the JIT has compiled every kernel
+            // at the shapes timed below (a figure is for steady state, not for the compiler), and
+            // the pages are faulted in.
             try (Session warm = model.newSession(new double[] {base}, 1, context, KvType.F32)) {
-                warm.prefill(Arrays.copyOf(prompt, Math.min(4, prompt.length)));
-                warm.append(prompt[0]);
+                warm.prefill(prompt);
+                appendSteps(warm, 4);
             }
             double prefill;
             Timing t1;
