@@ -69,6 +69,16 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         row(s, "weights read per step", fmt("%.1f MB", r.weightBytesPerStep() / 1e6));
         row(s, "memory bandwidth (probe)", fmt("%.1f GB/s", r.probeBytesPerSecond() / 1e9));
         row(s, "decode batch 1 reads", fmt("%.1f GB/s = %.0f%% of the probe", r.decodeBytesPerSecond() / 1e9, 100 * r.bandwidthFraction()));
+        DecodeBenchmark.Memory m = r.memory();
+        if (m != null) {
+            row(s, "weights (mapped)", fmt("%.1f MB file, %s", m.mappedFileBytes() / 1e6, m.residentFileBytes() < 0
+                    ? "resident size unknown" : fmt("%.1f MB of file pages resident", m.residentFileBytes() / 1e6)));
+            row(s, "batch " + r.batch() + " session", m.anonymousGrowthBatchB() < 0
+                    ? fmt("KV caches %.1f MB", m.kvCacheBytesBatchB() / 1e6)
+                    : fmt("KV caches %.1f MB; resident anonymous memory grew %.1f MB (%.2f × the KV caches)",
+                            m.kvCacheBytesBatchB() / 1e6, m.anonymousGrowthBatchB() / 1e6,
+                            (double) m.anonymousGrowthBatchB() / m.kvCacheBytesBatchB()));
+        }
         return s.toString().stripTrailing();
     }
 

@@ -5,6 +5,7 @@ import io.stave.decoder.gguf.GgufFile;
 import io.stave.decoder.gguf.GgufModelLoader;
 import io.stave.decoder.gguf.GgufTensor;
 import io.stave.decoder.model.KvType;
+import io.stave.decoder.model.LlamaConfig;
 import io.stave.decoder.model.LlamaWeights;
 import io.stave.decoder.model.Model;
 import io.stave.decoder.model.Session;
@@ -65,7 +66,15 @@ public final class DecodeBenchmark {
             double stepMsBatchB, double decodeTokensPerSecondBatchB, double stepTimeRatio,
             double cpuMsBatch1, double cpuMsBatchB,
             long weightBytesPerStep, double probeBytesPerSecond, double decodeBytesPerSecond,
-            double bandwidthFraction) {}
+            double bandwidthFraction, Memory memory) {}
+
+    /**
+     * Memory of the full forward pass (null for {@code --kernels-only}): the mapped GGUF file and
+     * its resident file-backed pages, the batch-B session's KV caches, and how much the process's
+     * resident anonymous memory grew from before that session was opened to its last timed step
+     * (-1 where the operating system does not say).
+     */
+    public record Memory(long mappedFileBytes, long residentFileBytes, long kvCacheBytesBatchB, long anonymousGrowthBatchB) {}
 
     private record Timing(double seconds, double cpuSeconds) {}
 
@@ -81,8 +90,7 @@ public final class DecodeBenchmark {
 
     private static Result forwardPass(Options options) throws IOException {
         long loadStart = System.nanoTime();
-        try (Model model = GgufModelLoader.load(options.model()); Arena arena = Arena.ofShared()) {
-            GgufFile gguf = GgufFile.open(options.model(), arena);
+        try (Model model = GgufModelLoader.load(options.model())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             LlamaWeights weights = model.weights();
             List<WeightMatrix> matrices = new ArrayList<>();
@@ -96,7 +104,15 @@ public final class DecodeBenchmark {
                 weightBytes += m.data().byteSize();
                 byType.merge(m.type().name(), 1, Integer::sum);
             }
-            double bandwidth = BandwidthProbe.measure(gguf.segment(), options.threads(), 3);
+            // The probe maps the file a second time; unmapped before the sessions, so that the
+            // resident figures below count the model's own mapping only.
+            double bandwidth;
+            long fileBytes;
+            try (Arena arena = Arena.ofShared()) {
+                GgufFile gguf = GgufFile.open(options.model(), arena);
+                fileBytes = gguf.segment().byteSize();
+                bandwidth = BandwidthProbe.measure(gguf.segment(), options.threads(), 3);
+            }
 
             int context = options.promptTokens() + 2 * options.steps() + 4;
             int[] prompt = new SplittableRandom(1).ints(options.promptTokens(), 3, model.config().vocabSize()).toArray();
@@ -120,13 +136,20 @@ public final class DecodeBenchmark {
             double[] bases = new double[options.batch()];
             Arrays.fill(bases, base);
             Timing tB;
+            ResidentMemory before = ResidentMemory.now();
+            ResidentMemory during;
             try (Session session = model.newSession(bases, 1, context, KvType.F32)) {
                 session.prefill(prompt);
                 appendSteps(session, 1);
                 tB = appendSteps(session, options.steps());
+                during = ResidentMemory.now();
             }
+            LlamaConfig c = model.config();
+            long kvBytes = (long) options.batch() * c.layers() * 2 * c.kvHeads() * context * c.headSize() * Float.BYTES;
+            Memory memory = new Memory(fileBytes, during.known() ? during.fileBytes() : -1, kvBytes,
+                    before.known() && during.known() ? during.anonymousBytes() - before.anonymousBytes() : -1);
             return result(options, "full forward pass (Session.prefill / append)", byType, loadSeconds,
-                    options.promptTokens() / prefill, t1, tB, weightBytes, bandwidth);
+                    options.promptTokens() / prefill, t1, tB, weightBytes, bandwidth, memory);
         }
     }
 
@@ -151,14 +174,14 @@ public final class DecodeBenchmark {
     }
 
     private static Result result(Options options, String mode, Map<String, Integer> byType, double loadSeconds,
-            double prefillTokensPerSecond, Timing t1, Timing tB, long weightBytes, double bandwidth) {
+            double prefillTokensPerSecond, Timing t1, Timing tB, long weightBytes, double bandwidth, Memory memory) {
         double step1 = t1.seconds();
         double stepB = tB.seconds();
         return new Result(options.model().toString(), mode, byType, Kernels.threads(), Kernels.vectorBits(),
                 options.batch(), options.promptTokens(), options.steps(), loadSeconds, prefillTokensPerSecond,
                 step1 * 1e3, 1 / step1, stepB * 1e3, options.batch() / stepB, stepB / step1,
                 t1.cpuSeconds() * 1e3, tB.cpuSeconds() * 1e3, weightBytes, bandwidth, weightBytes / step1,
-                weightBytes / step1 / bandwidth);
+                weightBytes / step1 / bandwidth, memory);
     }
 
     private static Result kernels(Options options) throws IOException {
@@ -197,7 +220,7 @@ public final class DecodeBenchmark {
             Timing tB = timeSteps(matrices, x, y, options.batch(), options.steps());
             double prefill = timeSteps(matrices, x, y, options.promptTokens(), 1).seconds();
             return result(options, "linear layers only (matmul)", byType, loadSeconds, options.promptTokens() / prefill,
-                    t1, tB, weightBytes, bandwidth);
+                    t1, tB, weightBytes, bandwidth, null);
         }
     }
 
