@@ -121,12 +121,12 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
     }
 
     @Override
-    public final void run(float[] x, float[] y, int batch, boolean scalar, int worker, int start, int end) {
+    public final void run(float[] x, float[] y, int batch, boolean scalar, long call, int start, int end) {
         float[] scratch = fused() && !scalar ? null : scratch(cols);
         if (scalar) {
             scalarRows(x, y, batch, start, end, scratch);
         } else {
-            vectorRows(x, y, batch, start, end, scratch);
+            vectorRows(x, y, batch, start, end, scratch, call);
         }
     }
 
@@ -144,8 +144,11 @@ abstract class BlockMatrix implements WeightMatrix, KernelPool.RowTask {
         }
     }
 
-    /** Output rows {@code [start, end)} with the vector kernels; {@code w} is the scratch row unless fused. */
-    void vectorRows(float[] x, float[] y, int batch, int start, int end, float[] w) {
+    /**
+     * Output rows {@code [start, end)} with the vector kernels; {@code w} is the scratch row unless
+     * fused, {@code call} numbers the matmul call (see {@link KernelPool.RowTask}).
+     */
+    void vectorRows(float[] x, float[] y, int batch, int start, int end, float[] w, long call) {
         if (w == null && batch > 4) {
             tiledRows(x, y, batch, start, end);
             return;

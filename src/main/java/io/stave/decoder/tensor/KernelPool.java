@@ -1,6 +1,7 @@
 package io.stave.decoder.tensor;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,11 +19,15 @@ final class KernelPool {
 
     /**
      * Computes output rows {@code [start, end)} of {@code y = W·x} for {@code batch} activation
-     * rows, on worker {@code worker} (0 = the caller), with the scalar or the vector kernels.
+     * rows, with the scalar or the vector kernels. All chunks of one call get the same
+     * {@code call} number, and no other call of any pool gets it, so a thread can prepare x once
+     * per call.
      */
     interface RowTask {
-        void run(float[] x, float[] y, int batch, boolean scalar, int worker, int start, int end);
+        void run(float[] x, float[] y, int batch, boolean scalar, long call, int start, int end);
     }
+
+    private static final AtomicLong CALLS = new AtomicLong();
 
     private static final long SPIN_NANOS = 300_000;
     /** Chunks per thread and call: enough to even out a busy core, few enough to stay cheap. */
@@ -42,6 +47,7 @@ final class KernelPool {
     private volatile Thread caller;
     private RowTask task;
     private RangeTask range;
+    private long call;
     private float[] x;
     private float[] y;
     private int batch;
@@ -69,10 +75,11 @@ final class KernelPool {
         // After a shutdown (Kernels.setThreads replaced this pool) the caller does all the work.
         int n = running ? Math.max(1, Math.min(Math.min(threads, maxParts), rows)) : 1;
         if (n == 1) {
-            task.run(x, y, batch, scalar, 0, 0, rows);
+            task.run(x, y, batch, scalar, CALLS.incrementAndGet(), 0, rows);
             return;
         }
         this.task = task;
+        this.call = CALLS.incrementAndGet();
         this.x = x;
         this.y = y;
         this.batch = batch;
@@ -135,7 +142,7 @@ final class KernelPool {
             if (items != null) {
                 items.run(start, end);
             } else {
-                task.run(x, y, batch, scalar, worker, start, end);
+                task.run(x, y, batch, scalar, call, start, end);
             }
         }
     }

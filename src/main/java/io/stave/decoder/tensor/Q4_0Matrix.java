@@ -38,11 +38,11 @@ final class Q4_0Matrix extends GroupedMatrix {
     }
 
     @Override
-    void dot1Rows(float[] x, int start, int end, float[] acc) {
+    void dot1Rows(long x, int start, int end, float[] acc) {
         int pairs = (end - start + 1) >> 1;
         for (int i = 0; i < pairs; i++) {
             boolean twin = start + i + pairs >= end;
-            long row0 = (long) (start + i) * rowBytes;
+            long row0 = base + (long) (start + i) * rowBytes;
             long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
             FloatVector a = FloatVector.zero(F);
             FloatVector c = a;
@@ -50,10 +50,10 @@ final class Q4_0Matrix extends GroupedMatrix {
             int xj = 0;
             for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
                 long block1 = block0 + apart;
-                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
-                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
-                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block0 + 2, ByteOrder.LITTLE_ENDIAN);
-                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block1 + 2, ByteOrder.LITTLE_ENDIAN);
+                FloatVector d0 = FloatVector.broadcast(F, half(ALL.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(ALL.get(SHORT, block1)));
+                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, ALL, block0 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, ALL, block1 + 2, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = q0.and((byte) 0x0F).sub((byte) 8);
                 ByteVector lo1 = q1.and((byte) 0x0F).sub((byte) 8);
                 ByteVector hi0 = q0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
@@ -61,7 +61,7 @@ final class Q4_0Matrix extends GroupedMatrix {
                 for (int p = 0; p < PARTS; p++) {
                     FloatVector v = ((FloatVector) (p < NIBBLE_PARTS ? lo0 : hi0).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d0);
                     FloatVector u = ((FloatVector) (p < NIBBLE_PARTS ? lo1 : hi1).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d1);
-                    FloatVector xv = FloatVector.fromArray(F, x, xj + p * L);
+                    FloatVector xv = FloatVector.fromMemorySegment(F, ALL, x + 4L * (xj + p * L), ByteOrder.LITTLE_ENDIAN);
                     a = v.fma(xv, a);
                     c = u.fma(xv, c);
                 }
@@ -72,11 +72,11 @@ final class Q4_0Matrix extends GroupedMatrix {
     }
 
     @Override
-    void dot6Rows(float[] x, int x0, int x1, int x2, int x3, int x4, int x5, int start, int end, float[] acc) {
+    void dot6Rows(long x0, long x1, long x2, long x3, long x4, long x5, int start, int end, float[] acc) {
         int pairs = (end - start + 1) >> 1;
         for (int i = 0; i < pairs; i++) {
             boolean twin = start + i + pairs >= end;
-            long row0 = (long) (start + i) * rowBytes;
+            long row0 = base + (long) (start + i) * rowBytes;
             long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
             FloatVector a0 = FloatVector.zero(F);
             FloatVector a1 = a0;
@@ -94,10 +94,10 @@ final class Q4_0Matrix extends GroupedMatrix {
             int xj = 0;
             for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
                 long block1 = block0 + apart;
-                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
-                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
-                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block0 + 2, ByteOrder.LITTLE_ENDIAN);
-                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block1 + 2, ByteOrder.LITTLE_ENDIAN);
+                FloatVector d0 = FloatVector.broadcast(F, half(ALL.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(ALL.get(SHORT, block1)));
+                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, ALL, block0 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, ALL, block1 + 2, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = q0.and((byte) 0x0F).sub((byte) 8);
                 ByteVector lo1 = q1.and((byte) 0x0F).sub((byte) 8);
                 ByteVector hi0 = q0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
@@ -106,22 +106,22 @@ final class Q4_0Matrix extends GroupedMatrix {
                     FloatVector v = ((FloatVector) (p < NIBBLE_PARTS ? lo0 : hi0).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d0);
                     FloatVector u = ((FloatVector) (p < NIBBLE_PARTS ? lo1 : hi1).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d1);
                     int j = xj + p * L;
-                    FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
+                    FloatVector xv = FloatVector.fromMemorySegment(F, ALL, x0 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a0 = v.fma(xv, a0);
                     c0 = u.fma(xv, c0);
-                    xv = FloatVector.fromArray(F, x, x1 + j);
+                    xv = FloatVector.fromMemorySegment(F, ALL, x1 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a1 = v.fma(xv, a1);
                     c1 = u.fma(xv, c1);
-                    xv = FloatVector.fromArray(F, x, x2 + j);
+                    xv = FloatVector.fromMemorySegment(F, ALL, x2 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a2 = v.fma(xv, a2);
                     c2 = u.fma(xv, c2);
-                    xv = FloatVector.fromArray(F, x, x3 + j);
+                    xv = FloatVector.fromMemorySegment(F, ALL, x3 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a3 = v.fma(xv, a3);
                     c3 = u.fma(xv, c3);
-                    xv = FloatVector.fromArray(F, x, x4 + j);
+                    xv = FloatVector.fromMemorySegment(F, ALL, x4 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a4 = v.fma(xv, a4);
                     c4 = u.fma(xv, c4);
-                    xv = FloatVector.fromArray(F, x, x5 + j);
+                    xv = FloatVector.fromMemorySegment(F, ALL, x5 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a5 = v.fma(xv, a5);
                     c5 = u.fma(xv, c5);
                 }
@@ -144,11 +144,11 @@ final class Q4_0Matrix extends GroupedMatrix {
     }
 
     @Override
-    void dot2Rows(float[] x, int x0, int x1, int start, int end, float[] acc) {
+    void dot2Rows(long x0, long x1, int start, int end, float[] acc) {
         int pairs = (end - start + 1) >> 1;
         for (int i = 0; i < pairs; i++) {
             boolean twin = start + i + pairs >= end;
-            long row0 = (long) (start + i) * rowBytes;
+            long row0 = base + (long) (start + i) * rowBytes;
             long row1 = twin ? row0 : row0 + (long) pairs * rowBytes;
             FloatVector a0 = FloatVector.zero(F);
             FloatVector a1 = a0;
@@ -158,10 +158,10 @@ final class Q4_0Matrix extends GroupedMatrix {
             int xj = 0;
             for (long block0 = row0; block0 < row0 + rowBytes; block0 += BLOCK_BYTES, xj += BLOCK) {
                 long block1 = block0 + apart;
-                FloatVector d0 = FloatVector.broadcast(F, half(data.get(SHORT, block0)));
-                FloatVector d1 = FloatVector.broadcast(F, half(data.get(SHORT, block1)));
-                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block0 + 2, ByteOrder.LITTLE_ENDIAN);
-                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, data, block1 + 2, ByteOrder.LITTLE_ENDIAN);
+                FloatVector d0 = FloatVector.broadcast(F, half(ALL.get(SHORT, block0)));
+                FloatVector d1 = FloatVector.broadcast(F, half(ALL.get(SHORT, block1)));
+                ByteVector q0 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, ALL, block0 + 2, ByteOrder.LITTLE_ENDIAN);
+                ByteVector q1 = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, ALL, block1 + 2, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = q0.and((byte) 0x0F).sub((byte) 8);
                 ByteVector lo1 = q1.and((byte) 0x0F).sub((byte) 8);
                 ByteVector hi0 = q0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0F).sub((byte) 8);
@@ -170,10 +170,10 @@ final class Q4_0Matrix extends GroupedMatrix {
                     FloatVector v = ((FloatVector) (p < NIBBLE_PARTS ? lo0 : hi0).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d0);
                     FloatVector u = ((FloatVector) (p < NIBBLE_PARTS ? lo1 : hi1).convertShape(VectorOperators.B2F, F, p % NIBBLE_PARTS)).mul(d1);
                     int j = xj + p * L;
-                    FloatVector xv = FloatVector.fromArray(F, x, x0 + j);
+                    FloatVector xv = FloatVector.fromMemorySegment(F, ALL, x0 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a0 = v.fma(xv, a0);
                     c0 = u.fma(xv, c0);
-                    xv = FloatVector.fromArray(F, x, x1 + j);
+                    xv = FloatVector.fromMemorySegment(F, ALL, x1 + 4L * j, ByteOrder.LITTLE_ENDIAN);
                     a1 = v.fma(xv, a1);
                     c1 = u.fma(xv, c1);
                 }

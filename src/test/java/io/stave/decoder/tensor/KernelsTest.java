@@ -117,4 +117,24 @@ class KernelsTest {
             assertThat(Float.floatToRawIntBits(Kernels.sumLanes(lanes, 3, n))).isEqualTo(Float.floatToRawIntBits(vector));
         }
     }
+
+    @Test
+    void grouped_kernels_refuse_weights_whose_arena_is_closed() {
+        SplittableRandom random = new SplittableRandom(12);
+        WeightMatrix onHeap = RandomWeights.matrix(GgmlType.Q8_0, 16, 64, random);
+        java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
+        java.lang.foreign.MemorySegment data = arena.allocate(onHeap.data().byteSize(), 64);
+        data.copyFrom(onHeap.data());
+        WeightMatrix mapped = WeightMatrices.of(GgmlType.Q8_0, data, 16, 64);
+        float[] x = RandomWeights.activations(64, random);
+        float[] y = new float[16];
+        mapped.matmul(x, y, 1);
+        float[] expected = new float[16];
+        onHeap.matmul(x, expected, 1);
+        assertThat(y).containsExactly(expected);
+        arena.close();
+        assertThatThrownBy(() -> mapped.matmul(x, y, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("model was closed");
+    }
 }
