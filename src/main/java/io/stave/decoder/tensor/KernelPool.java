@@ -27,8 +27,9 @@ final class KernelPool {
         void run(float[] x, float[] y, int batch, boolean scalar, long call, int start, int end);
     }
 
+    /** Numbers the matmul calls of every pool (see {@link RowTask}). */
     private static final AtomicLong CALLS = new AtomicLong();
-
+    /** How long an idle thread spins before it parks. */
     private static final long SPIN_NANOS = 300_000;
     /** Chunks per thread and call: enough to even out a busy core, few enough to stay cheap. */
     private static final int CHUNKS_PER_THREAD = 4;
@@ -113,7 +114,7 @@ final class KernelPool {
             LockSupport.unpark(workers[worker - 1]);
         }
         try {
-            runChunks(0);
+            runChunks();
         } finally {
             awaitWorkers();
             this.task = null;
@@ -135,7 +136,7 @@ final class KernelPool {
     }
 
     /** Takes chunks of output rows (or items) from the cursor until none is left. */
-    private void runChunks(int worker) {
+    private void runChunks() {
         RangeTask items = range;
         for (int start = cursor.getAndAdd(chunk); start < rows; start = cursor.getAndAdd(chunk)) {
             int end = Math.min(rows, start + chunk);
@@ -174,7 +175,7 @@ final class KernelPool {
             }
             seen = tickets.get(worker);
             try {
-                runChunks(worker);
+                runChunks();
             } catch (Throwable t) {
                 failure = t;
             }

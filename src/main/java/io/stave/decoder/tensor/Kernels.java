@@ -149,20 +149,6 @@ public final class Kernels {
         return v.lane(0);
     }
 
-    /**
-     * {@link #sumLanes(FloatVector)} of the {@code n} lanes stored at {@code lanes[offset…]}, with
-     * the same additions in the same order, done in place. Scalar code gives the kernels a lane
-     * sum that needs no inlining to be fast.
-     */
-    public static float sumLanes(float[] lanes, int offset, int n) {
-        for (int half = n >> 1; half > 0; half >>= 1) {
-            for (int i = offset; i < offset + half; i++) {
-                lanes[i] += lanes[i + half];
-            }
-        }
-        return lanes[offset];
-    }
-
     /** {@link #sumLanes(FloatVector)} for double lanes. */
     public static double sumLanes(DoubleVector v) {
         int n = v.length();

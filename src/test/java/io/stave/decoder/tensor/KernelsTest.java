@@ -105,16 +105,22 @@ class KernelsTest {
     }
 
     @Test
-    void the_scalar_lane_sum_adds_in_the_vector_lane_sum_order() {
+    void the_lane_sum_adds_halves_in_a_fixed_order() {
         SplittableRandom random = new SplittableRandom(10);
         int n = Kernels.F_SPECIES.length();
         for (int repeat = 0; repeat < 200; repeat++) {
-            float[] lanes = new float[n + 3];
-            for (int i = 0; i < lanes.length; i++) {
+            float[] lanes = new float[n];
+            for (int i = 0; i < n; i++) {
                 lanes[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
             }
-            float vector = Kernels.sumLanes(jdk.incubator.vector.FloatVector.fromArray(Kernels.F_SPECIES, lanes, 3));
-            assertThat(Float.floatToRawIntBits(Kernels.sumLanes(lanes, 3, n))).isEqualTo(Float.floatToRawIntBits(vector));
+            float vector = Kernels.sumLanes(jdk.incubator.vector.FloatVector.fromArray(Kernels.F_SPECIES, lanes, 0));
+            // lane i += lane i + half, for half = n/2, n/4, … 1; the sum is lane 0
+            for (int half = n >> 1; half > 0; half >>= 1) {
+                for (int i = 0; i < half; i++) {
+                    lanes[i] += lanes[i + half];
+                }
+            }
+            assertThat(Float.floatToRawIntBits(vector)).isEqualTo(Float.floatToRawIntBits(lanes[0]));
         }
     }
 
