@@ -61,6 +61,10 @@ final class KvCache implements AutoCloseable {
         MemorySegment.copy(other.data, 0, data, 0, data.byteSize());
     }
 
+    long bytes() {
+        return data.byteSize();
+    }
+
     KvCache copy() {
         return new KvCache(this);
     }

@@ -108,6 +108,11 @@ final class LlamaSession implements Session {
     }
 
     @Override
+    public long kvCacheBytes() {
+        return kv.bytes();
+    }
+
+    @Override
     public int position() {
         return position;
     }

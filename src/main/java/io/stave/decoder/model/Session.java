@@ -34,6 +34,9 @@ public interface Session extends AutoCloseable {
     /** The most positions this session can hold. */
     int maxContext();
 
+    /** Bytes of the KV caches, allocated for {@link #maxContext} positions of every bucket. */
+    long kvCacheBytes();
+
     /** The number of positions fed so far; the next token goes to this position. */
     int position();
 

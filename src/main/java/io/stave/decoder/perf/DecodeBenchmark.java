@@ -5,7 +5,6 @@ import io.stave.decoder.gguf.GgufFile;
 import io.stave.decoder.gguf.GgufModelLoader;
 import io.stave.decoder.gguf.GgufTensor;
 import io.stave.decoder.model.KvType;
-import io.stave.decoder.model.LlamaConfig;
 import io.stave.decoder.model.LlamaWeights;
 import io.stave.decoder.model.Model;
 import io.stave.decoder.model.Session;
@@ -138,14 +137,14 @@ public final class DecodeBenchmark {
             Timing tB;
             ResidentMemory before = ResidentMemory.now();
             ResidentMemory during;
+            long kvBytes;
             try (Session session = model.newSession(bases, 1, context, KvType.F32)) {
                 session.prefill(prompt);
                 appendSteps(session, 1);
                 tB = appendSteps(session, options.steps());
                 during = ResidentMemory.now();
+                kvBytes = session.kvCacheBytes();
             }
-            LlamaConfig c = model.config();
-            long kvBytes = (long) options.batch() * c.layers() * 2 * c.kvHeads() * context * c.headSize() * Float.BYTES;
             Memory memory = new Memory(fileBytes, during.known() ? during.fileBytes() : -1, kvBytes,
                     before.known() && during.known() ? during.anonymousBytes() - before.anonymousBytes() : -1);
             return result(options, "full forward pass (Session.prefill / append)", byType, loadSeconds,
