@@ -28,7 +28,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     @Option(names = "--prompt-tokens", defaultValue = "64", description = "Prompt length for the prefill figure (default ${DEFAULT-VALUE}).")
     int promptTokens;
 
-    @Option(names = "--steps", defaultValue = "16", description = "Decode steps timed per batch size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "16", description = "Decode steps timed per batch size; the full forward pass times three rounds of them, batch 1 and batch B in turn, and takes the median (default ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--kernels-only", description = "Time only the weight matrices' matmuls (batch 1, B and P), not the whole forward pass.")
