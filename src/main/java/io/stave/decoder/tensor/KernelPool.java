@@ -53,7 +53,8 @@ final class KernelPool {
     private float[] y;
     private int batch;
     private boolean scalar;
-    private int rows;
+    /** Output rows of the matmul, or items of the range task, being handed out. */
+    private int items;
     private int chunk;
     private volatile Throwable failure;
 
@@ -85,9 +86,7 @@ final class KernelPool {
         this.y = y;
         this.batch = batch;
         this.scalar = scalar;
-        this.rows = rows;
-        this.chunk = Math.max(MIN_CHUNK_ROWS, (rows + n * CHUNKS_PER_THREAD - 1) / (n * CHUNKS_PER_THREAD));
-        dispatch(n);
+        dispatch(n, rows, MIN_CHUNK_ROWS);
     }
 
     /** Runs {@code task} over items {@code [0, items)} in chunks of at least {@code minChunk}. */
@@ -98,13 +97,16 @@ final class KernelPool {
             return;
         }
         this.range = task;
-        this.rows = items;
-        this.chunk = Math.max(minChunk, (items + n * CHUNKS_PER_THREAD - 1) / (n * CHUNKS_PER_THREAD));
-        dispatch(n);
+        dispatch(n, items, minChunk);
     }
 
-    /** Hands the published task to {@code n − 1} workers, takes chunks itself, and waits for them. */
-    private void dispatch(int n) {
+    /**
+     * Hands the published task's {@code items} to {@code n − 1} workers and the caller in chunks of
+     * at least {@code minChunk}, takes chunks itself, and waits for the workers.
+     */
+    private void dispatch(int n, int items, int minChunk) {
+        this.items = items;
+        this.chunk = Math.max(minChunk, (items + n * CHUNKS_PER_THREAD - 1) / (n * CHUNKS_PER_THREAD));
         cursor.set(0);
         this.failure = null;
         this.caller = Thread.currentThread();
@@ -137,11 +139,11 @@ final class KernelPool {
 
     /** Takes chunks of output rows (or items) from the cursor until none is left. */
     private void runChunks() {
-        RangeTask items = range;
-        for (int start = cursor.getAndAdd(chunk); start < rows; start = cursor.getAndAdd(chunk)) {
-            int end = Math.min(rows, start + chunk);
-            if (items != null) {
-                items.run(start, end);
+        RangeTask rangeTask = range;
+        for (int start = cursor.getAndAdd(chunk); start < items; start = cursor.getAndAdd(chunk)) {
+            int end = Math.min(items, start + chunk);
+            if (rangeTask != null) {
+                rangeTask.run(start, end);
             } else {
                 task.run(x, y, batch, scalar, call, start, end);
             }
